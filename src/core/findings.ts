@@ -1,0 +1,115 @@
+/**
+ * Findings: what a rule reports. Built from declared members, the table's verdicts and where the
+ * object became remote. Generic in the front end's node type, so other languages can feed it.
+ */
+import type { InterfaceRow, MemberRow } from "../data/remote-table.js";
+import { viewsReturnedBy, type DeclaredMember, type InterfaceName } from "./object-model.js";
+import { creationRow, memberVerdict, type ArgumentFact } from "./remote-status.js";
+
+export type Access = "call" | "read" | "write";
+
+/** Why a WUA object counts as living on another computer. */
+export interface RemoteOrigin<Node> {
+  /** The expression that created the object. */
+  readonly node: Node;
+  readonly progId: string;
+  readonly reason: "location" | "marker" | "setting";
+  /** For an administrator: `the Microsoft.Update.Session created on "SRV-01" at line 3`. */
+  readonly description: string;
+  /** The location argument, when dropping it would create the object locally instead. */
+  readonly removableLocation?: { readonly node: Node; readonly text: string };
+}
+
+interface FindingBase<Node> {
+  /** Where to report: the member's name, or the creating expression. */
+  readonly node: Node;
+  readonly origins: readonly RemoteOrigin<Node>[];
+}
+
+export interface MemberFinding<Node> extends FindingBase<Node> {
+  readonly kind: "unavailable-member" | "hidden-write" | "unlisted-member";
+  readonly access: Access;
+  /** The declarations concerned (more than one when an object may be of several interfaces). */
+  readonly declared: readonly DeclaredMember[];
+  /** The table rows behind the finding; none for an unlisted member. */
+  readonly rows: readonly MemberRow[];
+  /** A refusal that holds only for these arguments (AddService2 without a cab path). */
+  readonly conditional: boolean;
+}
+
+export interface InterfaceFinding<Node> extends FindingBase<Node> {
+  readonly kind: "unavailable-interface";
+  readonly interfaceName: InterfaceName;
+  readonly row: InterfaceRow;
+}
+
+export type Finding<Node> = MemberFinding<Node> | InterfaceFinding<Node>;
+export type FindingKind = Finding<unknown>["kind"];
+
+export interface MemberUse<Node> {
+  readonly declared: readonly DeclaredMember[];
+  readonly access: Access;
+  readonly node: Node;
+  readonly origins: readonly RemoteOrigin<Node>[];
+  readonly argument: (index: number) => ArgumentFact;
+}
+
+/** What a member use leaves behind: the object it yields, or nothing because the use fails. */
+export interface MemberOutcome<Node> {
+  readonly finding?: MemberFinding<Node>;
+  /** Views of the yielded object; "failed" when the use fails, so that nothing downstream is reported again. */
+  readonly yields: readonly InterfaceName[] | "failed";
+}
+
+export function judgeMemberUse<Node>(use: MemberUse<Node>): MemberOutcome<Node> {
+  const yields = viewsReturnedBy(use.declared);
+  if (use.origins.length === 0 || use.declared.length === 0) return { yields };
+
+  const verdicts = use.declared.map((declared) => ({ declared, ...memberVerdict(declared, use.argument) }));
+  const refused = verdicts.filter(
+    (v) => v.status === "unavailable" || (v.status === "read-only-remotely" && use.access === "write"),
+  );
+  if (refused.length > 0) {
+    const rows = refused.flatMap((v) => (v.row && v.row.scope === "member" ? [v.row] : []));
+    const hiddenWrite = refused.every((v) => v.status === "read-only-remotely");
+    return {
+      finding: {
+        kind: hiddenWrite ? "hidden-write" : "unavailable-member",
+        node: use.node,
+        origins: use.origins,
+        access: use.access,
+        declared: refused.map((v) => v.declared),
+        rows,
+        conditional: rows.some((row) => row.condition !== undefined),
+      },
+      yields: "failed",
+    };
+  }
+  if (verdicts.every((v) => v.status === "unlisted")) {
+    return {
+      finding: {
+        kind: "unlisted-member",
+        node: use.node,
+        origins: use.origins,
+        access: use.access,
+        declared: use.declared,
+        rows: [],
+        conditional: false,
+      },
+      yields,
+    };
+  }
+  return { yields };
+}
+
+/** Creating an object remotely: refused outright for some interfaces (ISystemInformation, ...). */
+export function judgeCreation<Node>(
+  node: Node,
+  views: readonly InterfaceName[],
+  origins: readonly RemoteOrigin<Node>[],
+): InterfaceFinding<Node> | undefined {
+  if (origins.length === 0) return undefined;
+  const row = creationRow(views);
+  if (row === undefined) return undefined;
+  return { kind: "unavailable-interface", node, origins, interfaceName: row.interface, row };
+}

@@ -1,0 +1,133 @@
+/**
+ * Reading the WUA object model the way a scripting host sees it: through IDispatch, by name,
+ * case-insensitively, on the newest interface the object implements.
+ */
+import { interfaces, progIds, type InterfaceName } from "../data/object-model.js";
+import type { MemberShape } from "../data/model-types.js";
+
+export type { InterfaceName };
+export type Member = MemberShape<InterfaceName>;
+
+/** A member as declared by one interface: the unit the remote-use table speaks about. */
+export interface DeclaredMember {
+  readonly interfaceName: InterfaceName;
+  readonly memberName: string;
+  readonly member: Member;
+}
+
+const interfaceNames = Object.keys(interfaces) as InterfaceName[];
+
+const derivedBy = new Map<InterfaceName, InterfaceName[]>();
+for (const name of interfaceNames) {
+  const base = interfaces[name].extends;
+  if (base !== null) derivedBy.set(base, [...(derivedBy.get(base) ?? []), name]);
+}
+
+/** `name` and its bases, newest first. */
+export function ancestry(name: InterfaceName): InterfaceName[] {
+  const chain: InterfaceName[] = [];
+  for (let current: InterfaceName | null = name; current !== null; current = interfaces[current].extends) {
+    chain.push(current);
+  }
+  return chain;
+}
+
+const viewCache = new Map<InterfaceName, readonly InterfaceName[]>();
+
+/**
+ * The interfaces an object declared as `name` may really answer to: the newest interfaces derived
+ * from it. An object handed out as IUpdate is an IUpdate5 (or IUpdateEx), or a driver update
+ * (IWindowsDriverUpdate5); a script may call the members of any of them.
+ */
+export function viewsOf(name: InterfaceName): readonly InterfaceName[] {
+  const cached = viewCache.get(name);
+  if (cached) return cached;
+  const leaves: InterfaceName[] = [];
+  const pending: InterfaceName[] = [name];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    const children = derivedBy.get(current);
+    if (children === undefined) leaves.push(current);
+    else pending.push(...children);
+  }
+  leaves.sort();
+  viewCache.set(name, leaves);
+  return leaves;
+}
+
+const memberIndex = new Map<InterfaceName, Map<string, DeclaredMember>>();
+for (const name of interfaceNames) {
+  const index = new Map<string, DeclaredMember>();
+  for (const [memberName, member] of Object.entries(interfaces[name].members) as [string, Member][]) {
+    index.set(memberName.toLowerCase(), { interfaceName: name, memberName, member });
+  }
+  memberIndex.set(name, index);
+}
+
+/** The member `name` as a view resolves it: the nearest interface up the chain that declares it. */
+function resolveInView(view: InterfaceName, lowerName: string): DeclaredMember | undefined {
+  for (const name of ancestry(view)) {
+    const found = memberIndex.get(name)!.get(lowerName);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Resolve a member name against every view of an object, case-insensitively as GetIDsOfNames does.
+ * One entry per distinct declaring interface; empty when no view has such a member.
+ */
+export function resolveMember(views: readonly InterfaceName[], name: string): DeclaredMember[] {
+  const lowerName = name.toLowerCase();
+  const found: DeclaredMember[] = [];
+  for (const view of views) {
+    const declared = resolveInView(view, lowerName);
+    if (declared && !found.some((d) => d.interfaceName === declared.interfaceName)) found.push(declared);
+  }
+  return found;
+}
+
+/** The DISPID_VALUE member, reached by `obj(i)` and `obj[i]`. */
+export function resolveDefaultMember(views: readonly InterfaceName[]): DeclaredMember[] {
+  const found: DeclaredMember[] = [];
+  for (const view of views) {
+    for (const name of ancestry(view)) {
+      const declared = [...memberIndex.get(name)!.values()].find((d) => d.member.isDefault === true);
+      if (declared) {
+        if (!found.some((d) => d.interfaceName === declared.interfaceName)) found.push(declared);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** The views of what a set of declared members yields; empty when none yields a WUA object. */
+export function viewsReturnedBy(declared: readonly DeclaredMember[]): InterfaceName[] {
+  const views = new Set<InterfaceName>();
+  for (const d of declared) {
+    if (d.member.returns !== null) for (const view of viewsOf(d.member.returns)) views.add(view);
+  }
+  return [...views].sort();
+}
+
+export interface ProgIdEntry {
+  readonly progId: string;
+  readonly defaultInterface: InterfaceName;
+}
+
+const progIdIndex = new Map<string, ProgIdEntry>();
+for (const entry of progIds) {
+  const value = { progId: entry.progId, defaultInterface: entry.defaultInterface };
+  progIdIndex.set(entry.progId.toLowerCase(), value);
+  progIdIndex.set(entry.versioned.toLowerCase(), value);
+}
+
+/** A WUA ProgID (plain or `.1`), in any case; undefined for anything else. */
+export function lookUpProgId(progId: string): ProgIdEntry | undefined {
+  return progIdIndex.get(progId.trim().toLowerCase());
+}
+
+export function isInterfaceName(name: string): name is InterfaceName {
+  return Object.hasOwn(interfaces, name);
+}

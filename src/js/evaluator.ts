@@ -1,0 +1,518 @@
+/**
+ * The on-demand evaluator: what WUA object (if any) an expression holds, and whether it lives on
+ * another computer. Memoised per node and per variable; a cycle or an over-deep chain yields
+ * "none", never a guess and never a throw. Member uses found on the way become findings.
+ */
+import type { TSESTree } from "@typescript-eslint/utils";
+import {
+  lookUpProgId,
+  resolveDefaultMember,
+  resolveMember,
+  viewsOf,
+  viewsReturnedBy,
+} from "../core/object-model.js";
+import { judgeCreation, judgeMemberUse, type Access, type Finding } from "../core/findings.js";
+import type { ArgumentFact } from "../core/remote-status.js";
+import type { ConstantFolder } from "./constants.js";
+import { isHostGlobal, type ScopeIndex, type Variable } from "./scope-index.js";
+import { isFunction, staticKeyName, syntacticParent, unwrap } from "./syntax.js";
+import {
+  FAILED,
+  NONE,
+  join,
+  wuaObject,
+  type FunctionNode,
+  type HostObject,
+  type Origin,
+  type Value,
+} from "./values.js";
+
+type Node = TSESTree.Node;
+type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
+type Argument = TSESTree.CallExpressionArgument;
+
+/** Member name of an index access (`coll[i]`, `coll(i)`): the collection's default member. */
+const DEFAULT_MEMBER = Symbol("default member");
+type MemberName = string | typeof DEFAULT_MEMBER;
+
+/** Deep enough for any real script; shallow enough to stay far from the JS stack limit. */
+const MAX_DEPTH = 400;
+
+export interface FileFacts {
+  readonly scopes: ScopeIndex;
+  readonly constants: ConstantFolder;
+  /** The file loads winax, whose ActiveXObject ignores a location. */
+  readonly usesWinax: boolean;
+  /** Why every WUA object in the file is remote, if it is. */
+  readonly remoteFile: { readonly reason: "marker" | "setting"; readonly line: number } | null;
+  readonly localNames: ReadonlySet<string>;
+  readonly returnsOf: (fn: FunctionNode) => readonly TSESTree.ReturnStatement[];
+  readonly textOf: (node: Node) => string;
+}
+
+export class Evaluator {
+  readonly findings: Finding<Node>[] = [];
+  private readonly nodeValues = new Map<Node, Value>();
+  private readonly variableValues = new Map<Variable, Value>();
+  private readonly returnValues = new Map<FunctionNode, Value>();
+  private readonly callSitesMemo = new Map<FunctionNode, CallNode[]>();
+  /** Member uses whose member is a method or an indexed property: calling them yields their result. */
+  private readonly callableUses = new Set<Node>();
+  private readonly inProgress = new Set<unknown>();
+  private depth = 0;
+
+  constructor(private readonly facts: FileFacts) {}
+
+  valueOf(node: Node): Value {
+    return this.guarded(this.nodeValues, node, () => this.compute(node));
+  }
+
+  /** `{ Name } = wuaObject`: a member read at the pattern; evaluated for its finding. */
+  patternPropertyValue(property: TSESTree.Property): Value {
+    return this.guarded(this.nodeValues, property, () => {
+      const name = staticKeyName(property.key, property.computed);
+      if (name === undefined) return NONE;
+      const source = this.assignedValue(property.parent as Node);
+      return this.readMember(source, name, property, property.key, "read", undefined);
+    });
+  }
+
+  private guarded<K>(memo: Map<K, Value>, key: K, compute: () => Value): Value {
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    if (this.inProgress.has(key) || this.depth >= MAX_DEPTH) return NONE;
+    this.inProgress.add(key);
+    this.depth++;
+    try {
+      const value = compute();
+      memo.set(key, value);
+      return value;
+    } finally {
+      this.depth--;
+      this.inProgress.delete(key);
+    }
+  }
+
+  private compute(node: Node): Value {
+    switch (node.type) {
+      case "Identifier":
+        return this.identifierValue(node);
+      case "MemberExpression":
+        return this.memberExpressionValue(node);
+      case "CallExpression":
+        return this.callValue(node, false);
+      case "NewExpression":
+        return this.callValue(node, true);
+      case "ConditionalExpression":
+        return join([this.valueOf(node.consequent), this.valueOf(node.alternate)]);
+      case "LogicalExpression":
+        return join([this.valueOf(node.left), this.valueOf(node.right)]);
+      case "SequenceExpression":
+        return this.valueOf(node.expressions[node.expressions.length - 1]!);
+      case "AssignmentExpression":
+        if (node.operator === "=") return this.valueOf(node.right);
+        if (node.operator === "||=" || node.operator === "&&=" || node.operator === "??=") {
+          return join([this.valueOf(node.left), this.valueOf(node.right)]);
+        }
+        return NONE;
+      case "AwaitExpression":
+        return this.valueOf(node.argument);
+      case "FunctionExpression":
+      case "ArrowFunctionExpression":
+        return { kind: "function", node };
+      case "ObjectExpression":
+        return { kind: "object", node };
+      case "TSAsExpression":
+      case "TSNonNullExpression":
+      case "TSSatisfiesExpression":
+      case "TSTypeAssertion":
+      case "TSInstantiationExpression":
+      case "ChainExpression":
+        return this.valueOf(node.expression);
+      default:
+        return NONE;
+    }
+  }
+
+  // --- names -------------------------------------------------------------------------------
+
+  private identifierValue(identifier: TSESTree.Identifier): Value {
+    const variable = this.facts.scopes.variableOf(identifier);
+    if (isHostGlobal(variable)) return this.hostGlobal(identifier.name);
+    return this.variableValue(variable!);
+  }
+
+  private hostGlobal(name: string): Value {
+    switch (name) {
+      case "ActiveXObject":
+        return host(this.facts.usesWinax ? "winax-activex" : "jscript-activex");
+      case "WScript":
+        return host("wscript");
+      case "Enumerator":
+        return host("enumerator");
+      case "require":
+        return host("require");
+      default:
+        return NONE;
+    }
+  }
+
+  /** Every value the variable is ever given, joined (flow-insensitive). */
+  private variableValue(variable: Variable): Value {
+    return this.guarded(this.variableValues, variable, () => {
+      const values: Value[] = [];
+      const targets = new Set<Node>();
+      for (const def of variable.defs) {
+        if (def.type === "FunctionName" && isFunction(def.node)) values.push({ kind: "function", node: def.node });
+        else if (def.type === "ImportBinding") values.push(importedValue(def.node as Node));
+        else if (def.type === "Variable" || def.type === "Parameter") targets.add(def.name);
+      }
+      for (const reference of variable.references) {
+        if (reference.isWrite()) targets.add(reference.identifier);
+      }
+      for (const target of targets) values.push(this.assignedValue(target));
+      return join(values);
+    });
+  }
+
+  /** The value written into a binding target (an identifier or a pattern) by its context. */
+  private assignedValue(target: Node): Value {
+    const parent = target.parent;
+    if (!parent) return NONE;
+    switch (parent.type) {
+      case "VariableDeclarator": {
+        if (parent.id !== target) return NONE;
+        if (parent.init) return this.valueOf(parent.init);
+        const declaration = parent.parent;
+        const loop = declaration?.parent;
+        return loop?.type === "ForOfStatement" && loop.left === declaration
+          ? this.elementOf(this.valueOf(loop.right))
+          : NONE;
+      }
+      case "AssignmentExpression":
+        return parent.left === target && parent.operator !== "+=" ? this.valueOf(parent.right) : NONE;
+      case "ForOfStatement":
+        return parent.left === target ? this.elementOf(this.valueOf(parent.right)) : NONE;
+      case "AssignmentPattern":
+        return parent.left === target ? join([this.assignedValue(parent), this.valueOf(parent.right)]) : NONE;
+      case "Property":
+        return parent.value === target && parent.parent?.type === "ObjectPattern"
+          ? this.patternPropertyValue(parent)
+          : NONE;
+      default: {
+        if (isFunction(parent)) {
+          const index = parent.params.indexOf(target as TSESTree.Parameter);
+          return index >= 0 ? this.parameterValue(parent, index) : NONE;
+        }
+        return NONE;
+      }
+    }
+  }
+
+  // --- functions -----------------------------------------------------------------------------
+
+  private parameterValue(fn: FunctionNode, index: number): Value {
+    return join(this.callSites(fn).map((call) => this.argumentValue(call.arguments, index)));
+  }
+
+  private argumentValue(args: readonly Argument[], index: number): Value {
+    for (let i = 0; i <= index && i < args.length; i++) if (args[i]!.type === "SpreadElement") return NONE;
+    const argument = args[index];
+    return argument ? this.valueOf(argument) : NONE;
+  }
+
+  /** Calls of `fn` in this file: by the name it is declared or assigned to, or invoked in place. */
+  private callSites(fn: FunctionNode): CallNode[] {
+    const known = this.callSitesMemo.get(fn);
+    if (known) return known;
+    const sites: CallNode[] = [];
+    const { parent, child } = syntacticParent(fn);
+    if ((parent?.type === "CallExpression" || parent?.type === "NewExpression") && parent.callee === child) {
+      sites.push(parent);
+    }
+    let nameNode: Node | null = null;
+    if (fn.type === "FunctionDeclaration") nameNode = fn.id;
+    else if (parent?.type === "VariableDeclarator" && parent.init === child) nameNode = parent.id;
+    else if (parent?.type === "AssignmentExpression" && parent.right === child && parent.operator === "=") {
+      nameNode = parent.left;
+    }
+    const variable = nameNode?.type === "Identifier" ? this.facts.scopes.variableOf(nameNode) : null;
+    for (const reference of variable?.references ?? []) {
+      if (!reference.isRead()) continue;
+      const use = syntacticParent(reference.identifier as Node);
+      if ((use.parent?.type === "CallExpression" || use.parent?.type === "NewExpression") && use.parent.callee === use.child) {
+        sites.push(use.parent);
+      }
+    }
+    this.callSitesMemo.set(fn, sites);
+    return sites;
+  }
+
+  private returnValue(fn: FunctionNode): Value {
+    return this.guarded(this.returnValues, fn, () => {
+      if (fn.body.type !== "BlockStatement") return this.valueOf(fn.body);
+      return join(this.facts.returnsOf(fn).map((statement) => (statement.argument ? this.valueOf(statement.argument) : NONE)));
+    });
+  }
+
+  // --- calls and creation --------------------------------------------------------------------
+
+  private callValue(node: CallNode, isNew: boolean): Value {
+    const callee = unwrap(node.callee);
+    if (callee.type === "MemberExpression") {
+      const receiver = this.valueOf(callee.object);
+      if (receiver.kind === "wua") {
+        const result = this.valueOf(callee);
+        return result.kind === "failed" || this.callableUses.has(callee) ? result : NONE;
+      }
+      if (receiver.kind === "enumerator" && memberNameOf(callee, this.facts) === "item") return receiver.element;
+    }
+    const target = this.valueOf(callee);
+    switch (target.kind) {
+      case "host":
+        return this.hostCall(target.host, node, isNew);
+      case "function":
+        return this.returnValue(target.node);
+      case "wua":
+        // `updates(i)`: a call on a collection reaches its default member, Item.
+        return this.readMember(target, DEFAULT_MEMBER, node, node.callee, "call", undefined);
+      default:
+        return NONE;
+    }
+  }
+
+  private hostCall(hostObject: HostObject, node: CallNode, isNew: boolean): Value {
+    switch (hostObject) {
+      case "jscript-activex":
+        return isNew ? this.creation(node, "jscript") : NONE;
+      case "winax-activex":
+        return this.creation(node, "local");
+      case "wscript-create-object":
+        return this.creation(node, "local");
+      case "enumerator": {
+        if (!isNew) return NONE;
+        const collection = node.arguments[0];
+        return collection && collection.type !== "SpreadElement"
+          ? { kind: "enumerator", element: this.elementOf(this.valueOf(collection)) }
+          : NONE;
+      }
+      case "require": {
+        const name = node.arguments[0] && this.facts.constants.valueOf(node.arguments[0]);
+        return name?.value === "winax" ? host("winax-module") : NONE;
+      }
+      default:
+        return NONE;
+    }
+  }
+
+  /**
+   * A WUA object being created. `jscript`: `new ActiveXObject(progId, location)` honours the location;
+   * `local`: WScript.CreateObject (its second argument is an event prefix) and winax (no remote creation).
+   */
+  private creation(node: CallNode, kind: "jscript" | "local"): Value {
+    const [progIdArgument, locationArgument] = node.arguments;
+    if (!progIdArgument || progIdArgument.type === "SpreadElement") return NONE;
+    const progIdValue = this.facts.constants.valueOf(progIdArgument)?.value;
+    const entry = typeof progIdValue === "string" ? lookUpProgId(progIdValue) : undefined;
+    if (!entry) return NONE;
+    const views = viewsOf(entry.defaultInterface);
+    const origin = this.creationOrigin(node, entry.progId, kind === "jscript" ? (locationArgument ?? null) : null);
+    const origins = origin ? [origin] : [];
+    const finding = judgeCreation<Node>(node, views, origins);
+    if (finding) {
+      this.findings.push(finding);
+      return FAILED;
+    }
+    return wuaObject(views, origins);
+  }
+
+  private creationOrigin(node: CallNode, progId: string, location: Argument | null): Origin | undefined {
+    const line = node.loc.start.line;
+    if (location) {
+      if (location.type === "SpreadElement") {
+        return { node, progId, reason: "location", description: `the ${progId} created at line ${line} on a computer given by a spread argument` };
+      }
+      const constant = this.facts.constants.valueOf(location);
+      if (constant === undefined || !this.isLocalName(constant.value)) {
+        const text = this.facts.textOf(location);
+        const where = constant !== undefined && typeof constant.value === "string"
+          ? `"${constant.value}"`
+          : `the computer named by \`${text}\``;
+        return {
+          node,
+          progId,
+          reason: "location",
+          description: `the ${progId} created on ${where} at line ${line}`,
+          ...(isSideEffectFree(location) ? { removableLocation: { node: location, text } } : {}),
+        };
+      }
+    }
+    const remoteFile = this.facts.remoteFile;
+    if (remoteFile === null) return undefined;
+    const because = remoteFile.reason === "marker"
+      ? `in a file marked remote by its wua-remote comment (line ${remoteFile.line})`
+      : "in a file linted with settings.wua.assumeRemote";
+    return { node, progId, reason: remoteFile.reason, description: `the ${progId} created at line ${line}, ${because}` };
+  }
+
+  private isLocalName(value: unknown): boolean {
+    if (value === null || value === undefined) return true;
+    return typeof value === "string" && this.facts.localNames.has(value.toLowerCase());
+  }
+
+  // --- members -------------------------------------------------------------------------------
+
+  private memberExpressionValue(node: TSESTree.MemberExpression): Value {
+    const name = memberNameOf(node, this.facts);
+    if (name === undefined) return NONE;
+    const receiver = this.valueOf(node.object);
+    const access = accessOf(node);
+    const args = access === "call" ? (syntacticParent(node).parent as CallNode).arguments : undefined;
+    return this.readMember(receiver, name, node, node.property, access, args);
+  }
+
+  private readMember(
+    receiver: Value,
+    name: MemberName,
+    use: Node,
+    nameNode: Node,
+    access: Access,
+    args: readonly Argument[] | undefined,
+  ): Value {
+    switch (receiver.kind) {
+      case "wua":
+        return this.wuaMember(receiver, name, use, nameNode, access, args);
+      case "host":
+        return typeof name === "string" ? hostMember(receiver.host, name) : NONE;
+      case "object":
+        return typeof name === "string" ? this.objectLiteralMember(receiver.node, name) : NONE;
+      case "failed":
+        return FAILED;
+      default:
+        return NONE;
+    }
+  }
+
+  private wuaMember(
+    receiver: Extract<Value, { kind: "wua" }>,
+    name: MemberName,
+    use: Node,
+    nameNode: Node,
+    access: Access,
+    args: readonly Argument[] | undefined,
+  ): Value {
+    const declared = name === DEFAULT_MEMBER ? resolveDefaultMember(receiver.views) : resolveMember(receiver.views, name);
+    if (declared.length === 0) return NONE;
+    if (declared.every((d) => d.member.kind === "method" || d.member.indexed === true)) this.callableUses.add(use);
+    const outcome = judgeMemberUse<Node>({
+      declared,
+      access,
+      node: nameNode,
+      origins: receiver.origins,
+      argument: (index) => this.argumentFact(args, index),
+    });
+    if (outcome.finding) this.findings.push(outcome.finding);
+    return outcome.yields === "failed" ? FAILED : wuaObject(outcome.yields, receiver.origins);
+  }
+
+  private argumentFact(args: readonly Argument[] | undefined, index: number): ArgumentFact {
+    if (args === undefined) return { kind: "unknown" };
+    for (let i = 0; i <= index && i < args.length; i++) if (args[i]!.type === "SpreadElement") return { kind: "unknown" };
+    const argument = args[index];
+    if (argument === undefined) return { kind: "missing" };
+    const constant = this.facts.constants.valueOf(argument);
+    return constant === undefined ? { kind: "unknown" } : { kind: "constant", value: constant.value };
+  }
+
+  private objectLiteralMember(object: TSESTree.ObjectExpression, name: string): Value {
+    let found: Value = NONE;
+    for (const property of object.properties) {
+      if (property.type === "SpreadElement") found = NONE;
+      else if (staticKeyName(property.key, property.computed) === name && property.kind === "init") {
+        found = this.valueOf(property.value);
+      }
+    }
+    return found;
+  }
+
+  /** What walking a collection (Enumerator, for...of) yields: the type of its default member. */
+  private elementOf(collection: Value): Value {
+    if (collection.kind === "failed") return FAILED;
+    if (collection.kind !== "wua") return NONE;
+    return wuaObject(viewsReturnedBy(resolveDefaultMember(collection.views)), collection.origins);
+  }
+}
+
+function host(hostObject: HostObject): Value {
+  return { kind: "host", host: hostObject };
+}
+
+function hostMember(hostObject: HostObject, name: string): Value {
+  // WScript is an automation object: its names resolve case-insensitively like WUA's.
+  if (hostObject === "wscript" && name.toLowerCase() === "createobject") return host("wscript-create-object");
+  if (hostObject === "winax-module" && (name === "Object" || name === "ActiveXObject")) return host("winax-activex");
+  return NONE;
+}
+
+function importedValue(specifier: Node): Value {
+  const declaration = specifier.parent;
+  if (declaration?.type !== "ImportDeclaration" || declaration.source.value !== "winax") return NONE;
+  if (specifier.type === "ImportDefaultSpecifier" || specifier.type === "ImportNamespaceSpecifier") {
+    return host("winax-module");
+  }
+  if (specifier.type === "ImportSpecifier") {
+    const imported = specifier.imported.type === "Identifier" ? specifier.imported.name : String(specifier.imported.value);
+    return hostMember("winax-module", imported);
+  }
+  return NONE;
+}
+
+function memberNameOf(node: TSESTree.MemberExpression, facts: FileFacts): MemberName | undefined {
+  if (!node.computed) return node.property.type === "Identifier" ? node.property.name : undefined;
+  const constant = facts.constants.valueOf(node.property);
+  if (constant === undefined) return DEFAULT_MEMBER;
+  return typeof constant.value === "string" ? constant.value : DEFAULT_MEMBER;
+}
+
+/** How a member expression is used: called, read, or written (assignment, ++, destructuring target). */
+export function accessOf(node: Node): Access {
+  const { parent, child } = syntacticParent(node);
+  if (!parent) return "read";
+  switch (parent.type) {
+    case "CallExpression":
+    case "NewExpression":
+      return parent.callee === child ? "call" : "read";
+    case "AssignmentExpression":
+    case "AssignmentPattern":
+      return parent.left === child ? "write" : "read";
+    case "UpdateExpression":
+    case "ArrayPattern":
+    case "RestElement":
+      return "write";
+    case "ForInStatement":
+    case "ForOfStatement":
+      return parent.left === child ? "write" : "read";
+    case "Property":
+      return parent.value === child && parent.parent?.type === "ObjectPattern" ? "write" : "read";
+    default:
+      return "read";
+  }
+}
+
+/** A location argument that can be dropped without losing a side effect. */
+function isSideEffectFree(node: Node): boolean {
+  const inner = unwrap(node);
+  switch (inner.type) {
+    case "Literal":
+    case "Identifier":
+      return true;
+    case "TemplateLiteral":
+      return inner.expressions.every(isSideEffectFree);
+    case "MemberExpression":
+      return isSideEffectFree(inner.object) && (!inner.computed || isSideEffectFree(inner.property));
+    case "BinaryExpression":
+      return inner.left.type !== "PrivateIdentifier" && isSideEffectFree(inner.left) && isSideEffectFree(inner.right);
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,79 @@
+/** What the evaluator knows about an expression. */
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { InterfaceName } from "../core/object-model.js";
+import type { RemoteOrigin } from "../core/findings.js";
+
+export type Origin = RemoteOrigin<TSESTree.Node>;
+
+export type FunctionNode =
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression
+  | TSESTree.ArrowFunctionExpression;
+
+/** Objects of the scripting host that create or walk WUA objects. */
+export type HostObject =
+  | "jscript-activex" // JScript's ActiveXObject: honours its location argument
+  | "winax-activex" // winax's ActiveXObject / Object: always creates locally
+  | "winax-module"
+  | "wscript"
+  | "wscript-create-object"
+  | "enumerator"
+  | "require";
+
+export type Value =
+  | { readonly kind: "none" }
+  /** What a failing WUA call would have yielded: never reported on again. */
+  | { readonly kind: "failed" }
+  | {
+      readonly kind: "wua";
+      readonly views: readonly InterfaceName[];
+      /** Empty when the object is local. */
+      readonly origins: readonly Origin[];
+    }
+  | { readonly kind: "enumerator"; readonly element: Value }
+  | { readonly kind: "function"; readonly node: FunctionNode }
+  | { readonly kind: "host"; readonly host: HostObject }
+  | { readonly kind: "object"; readonly node: TSESTree.ObjectExpression };
+
+export const NONE: Value = { kind: "none" };
+export const FAILED: Value = { kind: "failed" };
+
+const MAX_ORIGINS = 4;
+
+/** Where paths meet: a WUA object on any path wins, and it is remote if any path is remote. */
+export function join(values: readonly Value[]): Value {
+  let result: Value = NONE;
+  for (const value of values) result = joinTwo(result, value);
+  return result;
+}
+
+function rank(value: Value): number {
+  switch (value.kind) {
+    case "none": return 0;
+    case "failed": return 1;
+    case "object": return 2;
+    case "host": return 3;
+    case "function": return 4;
+    case "enumerator": return 5;
+    case "wua": return 6;
+  }
+}
+
+function joinTwo(a: Value, b: Value): Value {
+  if (a.kind === "wua" && b.kind === "wua") {
+    const views = [...new Set([...a.views, ...b.views])].sort();
+    const origins = [...a.origins];
+    for (const origin of b.origins) {
+      if (origins.length < MAX_ORIGINS && !origins.some((o) => o.node === origin.node)) origins.push(origin);
+    }
+    return { kind: "wua", views, origins };
+  }
+  if (a.kind === "enumerator" && b.kind === "enumerator") {
+    return { kind: "enumerator", element: joinTwo(a.element, b.element) };
+  }
+  return rank(b) > rank(a) ? b : a;
+}
+
+export function wuaObject(views: readonly InterfaceName[], origins: readonly Origin[]): Value {
+  return views.length === 0 ? NONE : { kind: "wua", views, origins };
+}

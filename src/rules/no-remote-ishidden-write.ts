@@ -1,0 +1,42 @@
+import { analyseFile } from "../js/analysis.js";
+import { createRule } from "./create-rule.js";
+import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, memberLabel, originText } from "./report.js";
+
+export const noRemoteIshiddenWrite = createRule({
+  name: "no-remote-ishidden-write",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow setting IUpdate.IsHidden on an update that lives on another computer",
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      hiddenWrite:
+        'Setting {{member}} fails when the update lives on another computer: a remote caller may read IsHidden but not change it ("access denied", 0x80070005). It comes from {{origin}}. {{advice}} See {{link}}',
+      createLocally: CREATE_LOCALLY_MESSAGE,
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      Program() {
+        for (const finding of analyseFile(context).findings) {
+          if (finding.kind !== "hidden-write") continue;
+          const [row] = finding.rows;
+          context.report({
+            node: finding.node,
+            messageId: "hiddenWrite",
+            data: {
+              member: memberLabel(finding.declared),
+              origin: originText(finding.origins),
+              advice: row?.advice ?? "",
+              link: row?.link ?? "",
+            },
+            suggest: createLocallySuggestion(context.sourceCode, finding.origins),
+          });
+        }
+      },
+    };
+  },
+});

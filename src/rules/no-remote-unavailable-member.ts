@@ -1,0 +1,43 @@
+import { analyseFile } from "../js/analysis.js";
+import { createRule } from "./create-rule.js";
+import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, memberLabel, originText } from "./report.js";
+
+export const noRemoteUnavailableMember = createRule({
+  name: "no-remote-unavailable-member",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow WUA members that Microsoft documents as unavailable to a remote caller",
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      unavailable:
+        '{{member}} fails when the object lives on another computer: Windows Update refuses it to a remote caller with "access denied" (0x80070005). It comes from {{origin}}. {{advice}} See {{link}}',
+      createLocally: CREATE_LOCALLY_MESSAGE,
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      Program() {
+        for (const finding of analyseFile(context).findings) {
+          if (finding.kind !== "unavailable-member") continue;
+          const [row] = finding.rows;
+          const condition = finding.rows.find((r) => r.condition)?.condition;
+          context.report({
+            node: finding.node,
+            messageId: "unavailable",
+            data: {
+              member: memberLabel(finding.declared) + (condition ? ` with an empty ${condition.parameter}` : ""),
+              origin: originText(finding.origins),
+              advice: row?.advice ?? "",
+              link: row?.link ?? "",
+            },
+            suggest: createLocallySuggestion(context.sourceCode, finding.origins),
+          });
+        }
+      },
+    };
+  },
+});

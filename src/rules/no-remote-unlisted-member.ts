@@ -1,0 +1,65 @@
+import { REMOTE_USE_PAGE } from "../data/remote-table.js";
+import { analyseFile } from "../js/analysis.js";
+import { createRule } from "./create-rule.js";
+import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, memberLabel, originText } from "./report.js";
+
+export interface UnlistedMemberOptions {
+  /** `Interface` or `Interface.Member` entries checked to work for a remote caller. */
+  allow?: string[];
+}
+
+export const noRemoteUnlistedMember = createRule<[UnlistedMemberOptions], "unlisted" | "createLocally">({
+  name: "no-remote-unlisted-member",
+  meta: {
+    type: "suggestion",
+    docs: {
+      description: "Disallow WUA members that are not documented either way for a remote caller",
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: "object",
+        properties: {
+          allow: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description:
+              "Interfaces (`IUpdateSearcher3`) or members (`IUpdateSession3.QueryHistory`) you have checked against a remote computer; matched case-insensitively.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      unlisted:
+        '{{member}} is not documented for remote callers: Microsoft lists {{interface}} neither as available nor as unavailable to them, so it may fail with "access denied" (0x80070005) when the object lives on another computer. It comes from {{origin}}. Check it against a remote computer, then allow it in this rule\'s options, or run this part on that computer itself. See {{link}}',
+      createLocally: CREATE_LOCALLY_MESSAGE,
+    },
+  },
+  defaultOptions: [{ allow: [] }],
+  create(context, [options]) {
+    const allowed = new Set((options.allow ?? []).map((entry) => entry.toLowerCase()));
+    const isAllowed = (interfaceName: string, memberName: string): boolean =>
+      allowed.has(interfaceName.toLowerCase()) || allowed.has(`${interfaceName}.${memberName}`.toLowerCase());
+    return {
+      Program() {
+        for (const finding of analyseFile(context).findings) {
+          if (finding.kind !== "unlisted-member") continue;
+          if (finding.declared.every((d) => isAllowed(d.interfaceName, d.memberName))) continue;
+          context.report({
+            node: finding.node,
+            messageId: "unlisted",
+            data: {
+              member: memberLabel(finding.declared),
+              interface: [...new Set(finding.declared.map((d) => d.interfaceName))].join(" or "),
+              origin: originText(finding.origins),
+              link: REMOTE_USE_PAGE,
+            },
+            suggest: createLocallySuggestion(context.sourceCode, finding.origins),
+          });
+        }
+      },
+    };
+  },
+});

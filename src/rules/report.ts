@@ -1,0 +1,49 @@
+/** What the four rules share when they turn a finding into a report: wording and the one suggestion. */
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import type { RemoteOrigin } from "../core/findings.js";
+import type { DeclaredMember } from "../core/object-model.js";
+
+type Node = TSESTree.Node;
+
+export const CREATE_LOCALLY_MESSAGE =
+  "Create the {{progId}} on this computer instead (drop {{location}}); the script must then run on that computer itself, for example as a scheduled task.";
+
+export function memberLabel(declared: readonly DeclaredMember[]): string {
+  return declared.map((d) => `${d.interfaceName}.${d.memberName}`).join(" / ");
+}
+
+/** Where the object became remote, for the message. */
+export function originText(origins: readonly RemoteOrigin<Node>[]): string {
+  const [first] = origins;
+  if (first === undefined) return "an object on another computer";
+  const others = origins.length - 1;
+  return others === 0 ? first.description : `${first.description} (or ${others} other place${others > 1 ? "s" : ""})`;
+}
+
+/**
+ * Offer to create the object locally when exactly one creation with a location makes it remote.
+ * Honest only as a suggestion: the script then talks to this computer, so it has to run on the target.
+ */
+export function createLocallySuggestion(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  origins: readonly RemoteOrigin<Node>[],
+): TSESLint.SuggestionReportDescriptor<"createLocally">[] {
+  const [origin] = origins;
+  if (origins.length !== 1 || origin?.reason !== "location" || !origin.removableLocation) return [];
+  const creation = origin.node;
+  if (creation.type !== "NewExpression" || creation.arguments.length !== 2) return [];
+  const [progIdArgument, locationArgument] = creation.arguments;
+  if (!progIdArgument || locationArgument !== origin.removableLocation.node) return [];
+  const range: [number, number] = [progIdArgument.range[1], locationArgument.range[1]];
+  const hasComment = sourceCode
+    .getAllComments()
+    .some((comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1]);
+  if (hasComment) return [];
+  return [
+    {
+      messageId: "createLocally",
+      data: { progId: origin.progId, location: origin.removableLocation.text },
+      fix: (fixer) => fixer.removeRange(range),
+    },
+  ];
+}

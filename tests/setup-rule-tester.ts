@@ -1,0 +1,8 @@
+// typescript-eslint's RuleTester needs a test framework's hooks; hand it Vitest's.
+import { RuleTester } from "@typescript-eslint/rule-tester";
+import { afterAll, describe, it } from "vitest";
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
