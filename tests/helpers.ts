@@ -36,7 +36,7 @@ export function lint(code: string, options: LintOptions = {}): Linter.LintMessag
   return linter.verify(
     code,
     {
-      files: ["**/*"],
+      files: ["**/*.js", "**/*.ts", "**/*.tsx"],
       plugins: { wua: plugin as never },
       languageOptions: languageOptionsFor(parser),
       settings: options.settings ?? {},

@@ -64,8 +64,8 @@ function runAnalysis(sourceCode: SourceCode, rawSettings: unknown): FileAnalysis
 }
 
 interface Walk {
-  /** Member expressions, calls, `new` expressions and object-pattern properties, in source order. */
-  readonly uses: (TSESTree.MemberExpression | TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.Property)[];
+  /** Member expressions, calls, `new` expressions, object-pattern properties and initialisers, in source order. */
+  readonly uses: (TSESTree.Expression | TSESTree.Property)[];
   readonly returns: Map<FunctionNode, TSESTree.ReturnStatement[]>;
   readonly usesWinax: boolean;
 }
@@ -88,6 +88,10 @@ function walkTree(sourceCode: SourceCode): Walk {
         break;
       case "Property":
         if (node.parent?.type === "ObjectPattern") uses.push(node);
+        break;
+      case "VariableDeclarator":
+        // Bindings are evaluated in source order, so an alias chain is resolved one link at a time.
+        if (node.init) uses.push(node.init);
         break;
       case "ImportDeclaration":
         if (node.source.value === "winax") usesWinax = true;

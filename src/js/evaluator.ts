@@ -261,6 +261,7 @@ export class Evaluator {
     const callee = unwrap(node.callee);
     if (callee.type === "MemberExpression") {
       const receiver = this.valueOf(callee.object);
+      if (receiver.kind === "failed") return FAILED;
       if (receiver.kind === "wua") {
         const result = this.valueOf(callee);
         return result.kind === "failed" || this.callableUses.has(callee) ? result : NONE;
