@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import plugin, { rules } from "../src/index.js";
+
+const packageJson = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  name: string;
+  version: string;
+};
+
+describe("plugin object", () => {
+  it("carries name, version and namespace in meta", () => {
+    expect(plugin.meta).toEqual({ name: packageJson.name, version: packageJson.version, namespace: "wua" });
+  });
+
+  it("has exactly the four rules", () => {
+    expect(Object.keys(plugin.rules).sort()).toEqual([
+      "no-remote-ishidden-write",
+      "no-remote-unavailable-interface",
+      "no-remote-unavailable-member",
+      "no-remote-unlisted-member",
+    ]);
+  });
+
+  it.each(Object.entries(rules))("%s has a doc URL, a schema, messages and default options", (name, rule) => {
+    expect(rule.meta.docs?.url).toBe(`https://github.com/eslint-plugin-wua/eslint-plugin-wua/blob/main/docs/rules/${name}.md`);
+    expect(rule.meta.docs?.description).toMatch(/^Disallow /u);
+    expect(Array.isArray(rule.meta.schema)).toBe(true);
+    expect(rule.meta.hasSuggestions).toBe(true);
+    expect(Object.keys(rule.meta.messages)).toContain("createLocally");
+    expect(Array.isArray(rule.defaultOptions)).toBe(true);
+    const docPage = readFileSync(new URL(`../docs/rules/${name}.md`, import.meta.url), "utf8");
+    expect(docPage).toContain(`# wua/${name}`);
+  });
+
+  it("recommended turns on the first three rules as errors; strict all four", () => {
+    expect(plugin.configs.recommended.name).toBe("wua/recommended");
+    expect(plugin.configs.recommended.rules).toEqual({
+      "wua/no-remote-unavailable-member": "error",
+      "wua/no-remote-ishidden-write": "error",
+      "wua/no-remote-unavailable-interface": "error",
+    });
+    expect(plugin.configs.strict.name).toBe("wua/strict");
+    expect(Object.keys(plugin.configs.strict.rules ?? {})).toHaveLength(4);
+    expect(plugin.configs.recommended.plugins?.["wua"]).toBe(plugin);
+  });
+});
