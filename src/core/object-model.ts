@@ -56,10 +56,13 @@ export function viewsOf(name: InterfaceName): readonly InterfaceName[] {
 }
 
 const memberIndex = new Map<InterfaceName, Map<string, DeclaredMember>>();
+const defaultMembers = new Map<InterfaceName, DeclaredMember>();
 for (const name of interfaceNames) {
   const index = new Map<string, DeclaredMember>();
   for (const [memberName, member] of Object.entries(interfaces[name].members) as [string, Member][]) {
-    index.set(memberName.toLowerCase(), { interfaceName: name, memberName, member });
+    const declared = { interfaceName: name, memberName, member };
+    index.set(memberName.toLowerCase(), declared);
+    if (member.isDefault === true) defaultMembers.set(name, declared);
   }
   memberIndex.set(name, index);
 }
@@ -92,7 +95,7 @@ export function resolveDefaultMember(views: readonly InterfaceName[]): DeclaredM
   const found: DeclaredMember[] = [];
   for (const view of views) {
     for (const name of ancestry(view)) {
-      const declared = [...memberIndex.get(name)!.values()].find((d) => d.member.isDefault === true);
+      const declared = defaultMembers.get(name);
       if (declared) {
         if (!found.some((d) => d.interfaceName === declared.interfaceName)) found.push(declared);
         break;

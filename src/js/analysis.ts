@@ -97,7 +97,11 @@ function walkTree(sourceCode: SourceCode): Walk {
         if (node.source.value === "winax") usesWinax = true;
         break;
       case "ReturnStatement":
-        if (fn) returns.set(fn, [...(returns.get(fn) ?? []), node]);
+        if (fn) {
+          const list = returns.get(fn);
+          if (list) list.push(node);
+          else returns.set(fn, [node]);
+        }
         break;
     }
     const inner = isFunction(node) ? node : fn;

@@ -34,11 +34,11 @@ export function createLocallySuggestion(
   if (creation.type !== "NewExpression" || creation.arguments.length !== 2) return [];
   const [progIdArgument, locationArgument] = creation.arguments;
   if (!progIdArgument || locationArgument !== origin.removableLocation.node) return [];
+  // A comment between the two arguments would be lost with the location: leave such code to the user.
+  const between = sourceCode.getTokensBetween(progIdArgument, locationArgument, { includeComments: true });
+  const isComment = (token: { type: string }): boolean => token.type === "Line" || token.type === "Block";
+  if (between.some(isComment) || sourceCode.getCommentsInside(locationArgument).length > 0) return [];
   const range: [number, number] = [progIdArgument.range[1], locationArgument.range[1]];
-  const hasComment = sourceCode
-    .getAllComments()
-    .some((comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1]);
-  if (hasComment) return [];
   return [
     {
       messageId: "createLocally",
