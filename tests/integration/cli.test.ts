@@ -1,0 +1,94 @@
+/**
+ * The real `eslint` command on the bundled examples, using the package as a user installs it:
+ * `npm test` builds `dist/` first, and the config imports the plugin by its package name.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const eslintBin = join(root, "node_modules/eslint/bin/eslint.js");
+
+interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string | null; line: number; column: number; severity: number; suggestions?: unknown[] }[];
+}
+
+function eslint(cwd: string, args: string[]): { status: number | null; results: JsonResult[]; stderr: string } {
+  const run = spawnSync(process.execPath, [eslintBin, "--format", "json", ...args], { cwd, encoding: "utf8" });
+  let results: JsonResult[] = [];
+  try {
+    results = JSON.parse(run.stdout) as JsonResult[];
+  } catch {
+    // The status and stderr tell what went wrong.
+  }
+  return { status: run.status, results, stderr: run.stderr };
+}
+
+describe("eslint CLI", () => {
+  it("lints the bundled examples with the repository's config: errors in remote/, none in local/", () => {
+    const { status, results, stderr } = eslint(root, ["examples"]);
+    expect(stderr).toBe("");
+    expect(status).toBe(1);
+    const remote = results.filter((r) => r.filePath.includes(`${join("examples", "remote")}`));
+    const local = results.filter((r) => r.filePath.includes(`${join("examples", "local")}`));
+    expect(remote.length).toBeGreaterThan(0);
+    expect(local.length).toBeGreaterThan(0);
+    for (const r of remote) expect(r.messages.length, r.filePath).toBeGreaterThan(0);
+    for (const r of local) expect(r.messages, r.filePath).toEqual([]);
+    const ruleIds = new Set(remote.flatMap((r) => r.messages.map((m) => m.ruleId)));
+    expect([...ruleIds].sort()).toEqual([
+      "wua/no-remote-ishidden-write",
+      "wua/no-remote-unavailable-interface",
+      "wua/no-remote-unavailable-member",
+      "wua/no-remote-unlisted-member",
+    ]);
+  });
+
+  describe("in a user's project that imports the plugin by name", () => {
+    const project = mkdtempSync(join(tmpdir(), "wua-cli-"));
+    afterAll(() => rmSync(project, { recursive: true, force: true }));
+    // Resolve `eslint-plugin-wua` to this package, as a linked dependency would (npm link).
+    mkdirSync(join(project, "node_modules"));
+    symlinkSync(root, join(project, "node_modules/eslint-plugin-wua"), "dir");
+    writeFileSync(
+      join(project, "eslint.config.js"),
+      'import wua from "eslint-plugin-wua";\nexport default [{ languageOptions: { sourceType: "script" } }, wua.configs.recommended];\n',
+    );
+    writeFileSync(join(project, "package.json"), '{ "type": "module" }\n');
+
+    it("exits 1 and reports a remote installer", () => {
+      writeFileSync(
+        join(project, "patch.js"),
+        'var s = new ActiveXObject("Microsoft.Update.Session", "SRV-01");\nvar i = s.CreateUpdateInstaller();\ni.Install();\n',
+      );
+      const { status, results } = eslint(project, ["patch.js"]);
+      expect(status).toBe(1);
+      expect(results[0]?.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)).toEqual([
+        "wua/no-remote-unavailable-member@2:11",
+      ]);
+      expect(results[0]?.messages[0]?.suggestions).toHaveLength(1);
+    });
+
+    it("exits 0 on a correct local script", () => {
+      writeFileSync(
+        join(project, "local.js"),
+        'var s = new ActiveXObject("Microsoft.Update.Session");\ns.CreateUpdateInstaller().Install();\n',
+      );
+      const { status, results } = eslint(project, ["local.js"]);
+      expect(status).toBe(0);
+      expect(results[0]?.messages).toEqual([]);
+    });
+
+    it("applies --fix without touching the script: suggestions are never autofixes", () => {
+      const code = 'var s = new ActiveXObject("Microsoft.Update.Session", "SRV-01");\ns.CreateUpdateInstaller();\n';
+      writeFileSync(join(project, "fix.js"), code);
+      const { status } = eslint(project, ["--fix", "fix.js"]);
+      expect(status).toBe(1);
+      expect(readFileSync(join(project, "fix.js"), "utf8")).toBe(code);
+    });
+  });
+});

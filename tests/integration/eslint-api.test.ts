@@ -1,0 +1,71 @@
+/** The plugin through the real `ESLint` class on the bundled examples, with the recommended config. */
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import tsParser from "@typescript-eslint/parser";
+import { ESLint, type Linter } from "eslint";
+import globals from "globals";
+import { beforeAll, describe, expect, it } from "vitest";
+import plugin from "../../src/index.js";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+function configWith(rules: Linter.RulesRecord): Linter.Config[] {
+  return [
+    { files: ["**/*.js"], languageOptions: { sourceType: "script", globals: globals.wsh } },
+    { files: ["**/*.mjs"], languageOptions: { sourceType: "module", globals: globals.node } },
+    { files: ["**/*.ts"], languageOptions: { parser: tsParser as unknown as Linter.Parser } },
+    { files: ["**/*.js", "**/*.mjs", "**/*.ts"], plugins: { wua: plugin as never }, rules },
+  ];
+}
+
+const filesIn = (folder: string): string[] =>
+  readdirSync(new URL(`../../examples/${folder}/`, import.meta.url)).filter((f) => /\.(?:js|mjs|ts)$/u.test(f));
+
+async function lintExamples(rules: Linter.RulesRecord): Promise<Map<string, Linter.LintMessage[]>> {
+  const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: configWith(rules) });
+  const results = await eslint.lintFiles(["examples"]);
+  return new Map(results.map((r) => [r.filePath.slice(root.length).replaceAll("\\", "/"), r.messages]));
+}
+
+describe("examples with the recommended config", () => {
+  let byFile: Map<string, Linter.LintMessage[]>;
+  beforeAll(async () => {
+    byFile = await lintExamples(plugin.configs.recommended.rules as Linter.RulesRecord);
+  });
+
+  it("lints every example without a parse error", () => {
+    for (const [file, messages] of byFile) expect(messages.filter((m) => m.fatal), file).toEqual([]);
+    expect(byFile.size).toBe(filesIn("remote").length + filesIn("local").length);
+  });
+
+  it.each(filesIn("local"))("reports nothing in local/%s", (file) => {
+    expect(byFile.get(`examples/local/${file}`)).toEqual([]);
+  });
+
+  it.each(filesIn("remote"))("reports the remote problems in remote/%s", (file) => {
+    const messages = byFile.get(`examples/remote/${file}`) ?? [];
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) {
+      expect(message.severity).toBe(2);
+      expect(message.ruleId).toMatch(/^wua\//u);
+      expect(message.message).toContain("0x80070005");
+    }
+  });
+
+  it("reports each documented failure at its line and column", () => {
+    const positions = [...byFile]
+      .filter(([file]) => file.startsWith("examples/remote/"))
+      .flatMap(([file, messages]) => messages.map((m) => `${file.slice("examples/remote/".length)}:${m.line}:${m.column} ${m.ruleId}`))
+      .sort();
+    expect(positions).toEqual(EXPECTED_REMOTE_REPORTS);
+  });
+});
+
+describe("examples with the strict config", () => {
+  it("still reports nothing in the local examples", async () => {
+    const byFile = await lintExamples(plugin.configs.strict.rules as Linter.RulesRecord);
+    for (const file of filesIn("local")) expect(byFile.get(`examples/local/${file}`), file).toEqual([]);
+  });
+});
+
+const EXPECTED_REMOTE_REPORTS: string[] = [];
