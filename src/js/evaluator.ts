@@ -35,6 +35,18 @@ type Argument = TSESTree.CallExpressionArgument;
 const DEFAULT_MEMBER = Symbol("default member");
 type MemberName = string | typeof DEFAULT_MEMBER;
 
+/** One use of a member: which name, where it is written, and how it is used. */
+interface MemberAccess {
+  readonly name: MemberName;
+  /** The node the use is memoised on: a member expression, a call, or a pattern property. */
+  readonly use: Node;
+  /** Where a finding points: the member's name. */
+  readonly nameNode: Node;
+  readonly access: Access;
+  /** The call's arguments, for a call. */
+  readonly args: readonly Argument[] | undefined;
+}
+
 /** Deep enough for any real script; shallow enough to stay far from the JS stack limit. */
 const MAX_DEPTH = 400;
 
@@ -73,7 +85,7 @@ export class Evaluator {
       const name = staticKeyName(property.key, property.computed);
       if (name === undefined) return NONE;
       const source = this.assignedValue(property.parent as Node);
-      return this.readMember(source, name, property, property.key, "read", undefined);
+      return this.readMember(source, { name, use: property, nameNode: property.key, access: "read", args: undefined });
     });
   }
 
@@ -216,9 +228,8 @@ export class Evaluator {
   }
 
   private argumentValue(args: readonly Argument[], index: number): Value {
-    for (let i = 0; i <= index && i < args.length; i++) if (args[i]!.type === "SpreadElement") return NONE;
-    const argument = args[index];
-    return argument ? this.valueOf(argument) : NONE;
+    const argument = argumentAt(args, index);
+    return typeof argument === "object" ? this.valueOf(argument) : NONE;
   }
 
   /** Calls of `fn` in this file: by the name it is declared or assigned to, or invoked in place. */
@@ -276,7 +287,7 @@ export class Evaluator {
         return this.returnValue(target.node);
       case "wua":
         // `updates(i)`: a call on a collection reaches its default member, Item.
-        return this.readMember(target, DEFAULT_MEMBER, node, node.callee, "call", undefined);
+        return this.readMember(target, { name: DEFAULT_MEMBER, use: node, nameNode: node.callee, access: "call", args: node.arguments });
       default:
         return NONE;
     }
@@ -369,24 +380,17 @@ export class Evaluator {
     const receiver = this.valueOf(node.object);
     const access = accessOf(node);
     const args = access === "call" ? (syntacticParent(node).parent as CallNode).arguments : undefined;
-    return this.readMember(receiver, name, node, node.property, access, args);
+    return this.readMember(receiver, { name, use: node, nameNode: node.property, access, args });
   }
 
-  private readMember(
-    receiver: Value,
-    name: MemberName,
-    use: Node,
-    nameNode: Node,
-    access: Access,
-    args: readonly Argument[] | undefined,
-  ): Value {
+  private readMember(receiver: Value, member: MemberAccess): Value {
     switch (receiver.kind) {
       case "wua":
-        return this.wuaMember(receiver, name, use, nameNode, access, args);
+        return this.wuaMember(receiver, member);
       case "host":
-        return typeof name === "string" ? hostMember(receiver.host, name) : NONE;
+        return typeof member.name === "string" ? hostMember(receiver.host, member.name) : NONE;
       case "object":
-        return typeof name === "string" ? this.objectLiteralMember(receiver.node, name) : NONE;
+        return typeof member.name === "string" ? this.objectLiteralMember(receiver.node, member.name) : NONE;
       case "failed":
         return FAILED;
       default:
@@ -394,14 +398,8 @@ export class Evaluator {
     }
   }
 
-  private wuaMember(
-    receiver: Extract<Value, { kind: "wua" }>,
-    name: MemberName,
-    use: Node,
-    nameNode: Node,
-    access: Access,
-    args: readonly Argument[] | undefined,
-  ): Value {
+  private wuaMember(receiver: Extract<Value, { kind: "wua" }>, member: MemberAccess): Value {
+    const { name, use, nameNode, access, args } = member;
     const declared = name === DEFAULT_MEMBER ? resolveDefaultMember(receiver.views) : resolveMember(receiver.views, name);
     if (declared.length === 0) return NONE;
     if (declared.every((d) => d.member.kind === "method" || d.member.indexed === true)) this.callableUses.add(use);
@@ -417,10 +415,8 @@ export class Evaluator {
   }
 
   private argumentFact(args: readonly Argument[] | undefined, index: number): ArgumentFact {
-    if (args === undefined) return { kind: "unknown" };
-    for (let i = 0; i <= index && i < args.length; i++) if (args[i]!.type === "SpreadElement") return { kind: "unknown" };
-    const argument = args[index];
-    if (argument === undefined) return { kind: "missing" };
+    const argument = args === undefined ? "unknown" : argumentAt(args, index);
+    if (typeof argument === "string") return { kind: argument };
     const constant = this.facts.constants.valueOf(argument);
     return constant === undefined ? { kind: "unknown" } : { kind: "constant", value: constant.value };
   }
@@ -442,6 +438,12 @@ export class Evaluator {
     if (collection.kind !== "wua") return NONE;
     return wuaObject(viewsReturnedBy(resolveDefaultMember(collection.views)), collection.origins);
   }
+}
+
+/** The argument at `index`; "unknown" when a spread comes first, since positions are then lost. */
+function argumentAt(args: readonly Argument[], index: number): TSESTree.Expression | "missing" | "unknown" {
+  for (let i = 0; i <= index && i < args.length; i++) if (args[i]!.type === "SpreadElement") return "unknown";
+  return (args[index] as TSESTree.Expression | undefined) ?? "missing";
 }
 
 function host(hostObject: HostObject): Value {

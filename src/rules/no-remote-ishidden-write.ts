@@ -1,6 +1,5 @@
-import { analyseFile } from "../js/analysis.js";
 import { createRule } from "./create-rule.js";
-import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, memberLabel, originText } from "./report.js";
+import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, findingsOf, refusedMemberData } from "./report.js";
 
 export const noRemoteIshiddenWrite = createRule({
   name: "no-remote-ishidden-write",
@@ -21,18 +20,11 @@ export const noRemoteIshiddenWrite = createRule({
   create(context) {
     return {
       Program() {
-        for (const finding of analyseFile(context).findings) {
-          if (finding.kind !== "hidden-write") continue;
-          const [row] = finding.rows;
+        for (const finding of findingsOf(context, "hidden-write")) {
           context.report({
             node: finding.node,
             messageId: "hiddenWrite",
-            data: {
-              member: memberLabel(finding.declared),
-              origin: originText(finding.origins),
-              advice: row?.advice ?? "",
-              link: row?.link ?? "",
-            },
+            data: refusedMemberData(finding),
             suggest: createLocallySuggestion(context.sourceCode, finding.origins),
           });
         }

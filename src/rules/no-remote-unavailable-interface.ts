@@ -1,6 +1,5 @@
-import { analyseFile } from "../js/analysis.js";
 import { createRule } from "./create-rule.js";
-import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, originText } from "./report.js";
+import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, findingsOf, originText } from "./report.js";
 
 export const noRemoteUnavailableInterface = createRule({
   name: "no-remote-unavailable-interface",
@@ -21,8 +20,7 @@ export const noRemoteUnavailableInterface = createRule({
   create(context) {
     return {
       Program() {
-        for (const finding of analyseFile(context).findings) {
-          if (finding.kind !== "unavailable-interface") continue;
+        for (const finding of findingsOf(context, "unavailable-interface")) {
           context.report({
             node: finding.node,
             messageId: "unavailableInterface",

@@ -1,6 +1,5 @@
-import { analyseFile } from "../js/analysis.js";
 import { createRule } from "./create-rule.js";
-import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, memberLabel, originText } from "./report.js";
+import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, findingsOf, refusedMemberData } from "./report.js";
 
 export const noRemoteUnavailableMember = createRule({
   name: "no-remote-unavailable-member",
@@ -21,19 +20,11 @@ export const noRemoteUnavailableMember = createRule({
   create(context) {
     return {
       Program() {
-        for (const finding of analyseFile(context).findings) {
-          if (finding.kind !== "unavailable-member") continue;
-          const [row] = finding.rows;
-          const condition = finding.rows.find((r) => r.condition)?.condition;
+        for (const finding of findingsOf(context, "unavailable-member")) {
           context.report({
             node: finding.node,
             messageId: "unavailable",
-            data: {
-              member: memberLabel(finding.declared) + (condition ? ` with an empty ${condition.parameter}` : ""),
-              origin: originText(finding.origins),
-              advice: row?.advice ?? "",
-              link: row?.link ?? "",
-            },
+            data: refusedMemberData(finding),
             suggest: createLocallySuggestion(context.sourceCode, finding.origins),
           });
         }

@@ -1,7 +1,6 @@
 import { REMOTE_USE_PAGE } from "../data/remote-table.js";
-import { analyseFile } from "../js/analysis.js";
 import { createRule } from "./create-rule.js";
-import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, memberLabel, originText } from "./report.js";
+import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, findingsOf, memberLabel, originText } from "./report.js";
 
 export interface UnlistedMemberOptions {
   /** `Interface` or `Interface.Member` entries checked to work for a remote caller. */
@@ -44,8 +43,7 @@ export const noRemoteUnlistedMember = createRule<[UnlistedMemberOptions], "unlis
       allowed.has(interfaceName.toLowerCase()) || allowed.has(`${interfaceName}.${memberName}`.toLowerCase());
     return {
       Program() {
-        for (const finding of analyseFile(context).findings) {
-          if (finding.kind !== "unlisted-member") continue;
+        for (const finding of findingsOf(context, "unlisted-member")) {
           if (finding.declared.every((d) => isAllowed(d.interfaceName, d.memberName))) continue;
           context.report({
             node: finding.node,

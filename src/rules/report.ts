@@ -1,12 +1,37 @@
 /** What the four rules share when they turn a finding into a report: wording and the one suggestion. */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
-import type { RemoteOrigin } from "../core/findings.js";
+import type { Finding, FindingKind, MemberFinding, RemoteOrigin } from "../core/findings.js";
 import type { DeclaredMember } from "../core/object-model.js";
+import { analyseFile } from "../js/analysis.js";
 
 type Node = TSESTree.Node;
 
 export const CREATE_LOCALLY_MESSAGE =
   "Create the {{progId}} on this computer instead (drop {{location}}); the script must then run on that computer itself, for example as a scheduled task.";
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** This file's findings of one kind, from the analysis all wua rules share. */
+export function findingsOf<Kind extends FindingKind>(
+  context: AnyContext,
+  kind: Kind,
+): (Finding<Node> & { readonly kind: Kind })[] {
+  return analyseFile(context).findings.filter(
+    (finding): finding is Finding<Node> & { readonly kind: Kind } => finding.kind === kind,
+  );
+}
+
+/** Message data for a refused member: which member, where the object became remote, what to do. */
+export function refusedMemberData(finding: MemberFinding<Node>): Record<string, string> {
+  const [row] = finding.rows;
+  const condition = finding.rows.find((r) => r.condition)?.condition;
+  return {
+    member: memberLabel(finding.declared) + (condition ? ` with an empty ${condition.parameter}` : ""),
+    origin: originText(finding.origins),
+    advice: row?.advice ?? "",
+    link: row?.link ?? "",
+  };
+}
 
 export function memberLabel(declared: readonly DeclaredMember[]): string {
   return declared.map((d) => `${d.interfaceName}.${d.memberName}`).join(" / ");
