@@ -312,6 +312,12 @@ export class Evaluator {
         const name = node.arguments[0] && this.facts.constants.valueOf(node.arguments[0]);
         return name?.value === "winax" ? host("winax-module") : NONE;
       }
+      case "expand-environment-strings": {
+        const text = node.arguments[0] && this.facts.constants.valueOf(node.arguments[0]);
+        return typeof text?.value === "string" && text.value.trim().toLowerCase() === "%computername%"
+          ? host("this-computer-name")
+          : NONE;
+      }
       default:
         return NONE;
     }
@@ -326,7 +332,7 @@ export class Evaluator {
     if (!progIdArgument || progIdArgument.type === "SpreadElement") return NONE;
     const progIdValue = this.facts.constants.valueOf(progIdArgument)?.value;
     const entry = typeof progIdValue === "string" ? lookUpProgId(progIdValue) : undefined;
-    if (!entry) return NONE;
+    if (!entry) return typeof progIdValue === "string" && (kind === "local" || !locationArgument) ? localHelper(progIdValue) : NONE;
     const views = viewsOf(entry.defaultInterface);
     const origin = this.creationOrigin(node, entry.progId, kind === "jscript" ? (locationArgument ?? null) : null);
     const origins = origin ? [origin] : [];
@@ -345,7 +351,8 @@ export class Evaluator {
         return { node, progId, reason: "location", description: `the ${progId} created at line ${line} on a computer given by a spread argument` };
       }
       const constant = this.facts.constants.valueOf(location);
-      if (constant === undefined || !this.isLocalName(constant.value)) {
+      const namesThisComputer = constant === undefined && isHost(this.valueOf(location), "this-computer-name");
+      if (!namesThisComputer && (constant === undefined || !this.isLocalName(constant.value))) {
         const text = this.facts.textOf(location);
         const where = constant !== undefined && typeof constant.value === "string"
           ? `"${constant.value}"`
@@ -450,9 +457,28 @@ function host(hostObject: HostObject): Value {
   return { kind: "host", host: hostObject };
 }
 
+function isHost(value: Value, hostObject: HostObject): boolean {
+  return value.kind === "host" && value.host === hostObject;
+}
+
+/** Local WSH helper objects that tell the script which computer it runs on. */
+function localHelper(progId: string): Value {
+  switch (progId.trim().toLowerCase()) {
+    case "wscript.network":
+      return host("wscript-network");
+    case "wscript.shell":
+      return host("wscript-shell");
+    default:
+      return NONE;
+  }
+}
+
 function hostMember(hostObject: HostObject, name: string): Value {
-  // WScript is an automation object: its names resolve case-insensitively like WUA's.
-  if (hostObject === "wscript" && name.toLowerCase() === "createobject") return host("wscript-create-object");
+  // WSH objects are automation objects: their names resolve case-insensitively like WUA's.
+  const lowerName = name.toLowerCase();
+  if (hostObject === "wscript" && lowerName === "createobject") return host("wscript-create-object");
+  if (hostObject === "wscript-network" && lowerName === "computername") return host("this-computer-name");
+  if (hostObject === "wscript-shell" && lowerName === "expandenvironmentstrings") return host("expand-environment-strings");
   if (hostObject === "winax-module" && (name === "Object" || name === "ActiveXObject")) return host("winax-activex");
   return NONE;
 }

@@ -18,7 +18,12 @@ export type HostObject =
   | "wscript"
   | "wscript-create-object"
   | "enumerator"
-  | "require";
+  | "require"
+  // Ways a script names the computer it runs on: a location built from them is local.
+  | "wscript-network"
+  | "wscript-shell"
+  | "expand-environment-strings"
+  | "this-computer-name";
 
 export type Value =
   | { readonly kind: "none" }
