@@ -6,9 +6,10 @@ import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { Finding } from "../core/findings.js";
 import { ConstantFolder } from "./constants.js";
 import { Evaluator } from "./evaluator.js";
+import { ObjectKeys, PropertyStore, isPropertyWrite } from "./object-keys.js";
 import { ScopeIndex } from "./scope-index.js";
 import { readWuaSettings } from "./settings.js";
-import { isFunction } from "./syntax.js";
+import { isFunction, staticKeyName } from "./syntax.js";
 import type { FunctionNode, Value } from "./values.js";
 
 type Node = TSESTree.Node;
@@ -41,10 +42,15 @@ function runAnalysis(sourceCode: SourceCode, rawSettings: unknown): FileAnalysis
   const settings = readWuaSettings(rawSettings);
   const walk = walkTree(sourceCode);
   const scopes = new ScopeIndex(sourceCode.scopeManager);
+  const constants = new ConstantFolder(scopes);
+  const keys = new ObjectKeys(scopes);
   const marker = sourceCode.getAllComments().find((comment) => REMOTE_MARKER.test(comment.value));
   const evaluator = new Evaluator({
     scopes,
-    constants: new ConstantFolder(scopes),
+    constants,
+    keys,
+    store: new PropertyStore(walk.propertyWrites, keys, constants),
+    methodCalls: (name) => walk.methodCalls.get(name) ?? [],
     usesWinax: walk.usesWinax,
     remoteFile: marker
       ? { reason: "marker", line: marker.loc.start.line }
@@ -68,23 +74,37 @@ interface Walk {
   readonly uses: (TSESTree.Expression | TSESTree.Property)[];
   readonly returns: Map<FunctionNode, TSESTree.ReturnStatement[]>;
   readonly usesWinax: boolean;
+  readonly propertyWrites: Node[];
+  /** Calls `x.name(...)` by name: where a method's parameters get their values. */
+  readonly methodCalls: Map<string, TSESTree.CallExpression[]>;
 }
 
 /** An explicit stack, so that deeply nested code cannot overflow the call stack. */
 function walkTree(sourceCode: SourceCode): Walk {
   const uses: Walk["uses"] = [];
   const returns = new Map<FunctionNode, TSESTree.ReturnStatement[]>();
+  const propertyWrites: Node[] = [];
+  const methodCalls = new Map<string, TSESTree.CallExpression[]>();
   let usesWinax = false;
   const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   const stack: { node: Node; fn: FunctionNode | null }[] = [{ node: sourceCode.ast as Node, fn: null }];
   while (stack.length > 0) {
     const { node, fn } = stack.pop()!;
+    if (isPropertyWrite(node)) propertyWrites.push(node);
     switch (node.type) {
       case "MemberExpression":
       case "CallExpression":
       case "NewExpression":
         uses.push(node);
-        if (node.type === "CallExpression" && isRequireOfWinax(node)) usesWinax = true;
+        if (node.type === "CallExpression") {
+          if (isRequireOfWinax(node)) usesWinax = true;
+          const name = node.callee.type === "MemberExpression" ? staticKeyName(node.callee.property, node.callee.computed) : undefined;
+          if (name !== undefined) {
+            const calls = methodCalls.get(name);
+            if (calls) calls.push(node);
+            else methodCalls.set(name, [node]);
+          }
+        }
         break;
       case "Property":
         if (node.parent?.type === "ObjectPattern") uses.push(node);
@@ -116,7 +136,7 @@ function walkTree(sourceCode: SourceCode): Walk {
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, fn: inner });
   }
-  return { uses, returns, usesWinax };
+  return { uses, returns, usesWinax, propertyWrites, methodCalls };
 }
 
 function isNode(value: unknown): value is Node {

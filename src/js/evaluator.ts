@@ -14,6 +14,7 @@ import {
 import { judgeCreation, judgeMemberUse, type Access, type Finding } from "../core/findings.js";
 import type { ArgumentFact } from "../core/remote-status.js";
 import type { ConstantFolder } from "./constants.js";
+import { ELEMENTS, type ObjectKeys, type PropertyStore } from "./object-keys.js";
 import { isHostGlobal, type ScopeIndex, type Variable } from "./scope-index.js";
 import { isFunction, staticKeyName, syntacticParent, unwrap } from "./syntax.js";
 import {
@@ -30,6 +31,12 @@ import {
 type Node = TSESTree.Node;
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 type Argument = TSESTree.CallExpressionArgument;
+
+/** The arguments a call passes to a function; `offset` skips the `this` argument of `.call`. */
+interface CallSite {
+  readonly args: readonly Argument[];
+  readonly offset: number;
+}
 
 /** Member name of an index access (`coll[i]`, `coll(i)`): the collection's default member. */
 const DEFAULT_MEMBER = Symbol("default member");
@@ -53,6 +60,9 @@ const MAX_DEPTH = 400;
 export interface FileFacts {
   readonly scopes: ScopeIndex;
   readonly constants: ConstantFolder;
+  readonly keys: ObjectKeys;
+  readonly store: PropertyStore;
+  readonly methodCalls: (name: string) => readonly TSESTree.CallExpression[];
   /** The file loads winax, whose ActiveXObject ignores a location. */
   readonly usesWinax: boolean;
   /** Why every WUA object in the file is remote, if it is. */
@@ -67,7 +77,7 @@ export class Evaluator {
   private readonly nodeValues = new Map<Node, Value>();
   private readonly variableValues = new Map<Variable, Value>();
   private readonly returnValues = new Map<FunctionNode, Value>();
-  private readonly callSitesMemo = new Map<FunctionNode, CallNode[]>();
+  private readonly callSitesMemo = new Map<FunctionNode, CallSite[]>();
   /** Member uses whose member is a method or an indexed property: calling them yields their result. */
   private readonly callableUses = new Set<Node>();
   private readonly inProgress = new Set<unknown>();
@@ -134,6 +144,15 @@ export class Evaluator {
         return { kind: "function", node };
       case "ObjectExpression":
         return { kind: "object", node };
+      case "ArrayExpression":
+        return {
+          kind: "array",
+          element: join(
+            node.elements.map((element) =>
+              element === null ? NONE : element.type === "SpreadElement" ? this.elementOfExpression(element.argument) : this.valueOf(element),
+            ),
+          ),
+        };
       case "TSAsExpression":
       case "TSNonNullExpression":
       case "TSSatisfiesExpression":
@@ -177,6 +196,7 @@ export class Evaluator {
       for (const def of variable.defs) {
         if (def.type === "FunctionName" && isFunction(def.node)) values.push({ kind: "function", node: def.node });
         else if (def.type === "ImportBinding") values.push(importedValue(def.node as Node));
+        else if (def.type === "ClassName") values.push({ kind: "class", node: def.node as Node });
         else if (def.type === "Variable" || def.type === "Parameter") targets.add(def.name);
       }
       for (const reference of variable.references) {
@@ -197,14 +217,12 @@ export class Evaluator {
         if (parent.init) return this.valueOf(parent.init);
         const declaration = parent.parent;
         const loop = declaration?.parent;
-        return loop?.type === "ForOfStatement" && loop.left === declaration
-          ? this.elementOf(this.valueOf(loop.right))
-          : NONE;
+        return loop?.type === "ForOfStatement" && loop.left === declaration ? this.elementOfExpression(loop.right) : NONE;
       }
       case "AssignmentExpression":
         return parent.left === target && parent.operator !== "+=" ? this.valueOf(parent.right) : NONE;
       case "ForOfStatement":
-        return parent.left === target ? this.elementOf(this.valueOf(parent.right)) : NONE;
+        return parent.left === target ? this.elementOfExpression(parent.right) : NONE;
       case "AssignmentPattern":
         return parent.left === target ? join([this.assignedValue(parent), this.valueOf(parent.right)]) : NONE;
       case "Property":
@@ -224,7 +242,10 @@ export class Evaluator {
   // --- functions -----------------------------------------------------------------------------
 
   private parameterValue(fn: FunctionNode, index: number): Value {
-    return join(this.callSites(fn).map((call) => this.argumentValue(call.arguments, index)));
+    const values = this.callSites(fn).map((site) => this.argumentValue(site.args, index + site.offset));
+    const callback = arrayCallbackReceiver(fn);
+    if (callback && index === 0) values.push(this.elementOfExpression(callback));
+    return join(values);
   }
 
   private argumentValue(args: readonly Argument[], index: number): Value {
@@ -232,31 +253,60 @@ export class Evaluator {
     return typeof argument === "object" ? this.valueOf(argument) : NONE;
   }
 
-  /** Calls of `fn` in this file: by the name it is declared or assigned to, or invoked in place. */
-  private callSites(fn: FunctionNode): CallNode[] {
+  /**
+   * Calls of `fn` in this file: invoked in place, by the name it is declared or assigned to (also
+   * through `.call` and `.apply`), or as a method of the object it belongs to.
+   */
+  private callSites(fn: FunctionNode): CallSite[] {
     const known = this.callSitesMemo.get(fn);
     if (known) return known;
-    const sites: CallNode[] = [];
+    const sites: CallSite[] = [];
+    this.callSitesMemo.set(fn, sites);
     const { parent, child } = syntacticParent(fn);
     if ((parent?.type === "CallExpression" || parent?.type === "NewExpression") && parent.callee === child) {
-      sites.push(parent);
+      sites.push({ args: parent.arguments, offset: 0 });
     }
     let nameNode: Node | null = null;
-    if (fn.type === "FunctionDeclaration") nameNode = fn.id;
+    if (parent?.type === "MethodDefinition" && parent.kind === "constructor") nameNode = classNameOf(parent.parent?.parent);
+    else if (fn.type === "FunctionDeclaration") nameNode = fn.id;
     else if (parent?.type === "VariableDeclarator" && parent.init === child) nameNode = parent.id;
     else if (parent?.type === "AssignmentExpression" && parent.right === child && parent.operator === "=") {
       nameNode = parent.left;
     }
     const variable = nameNode?.type === "Identifier" ? this.facts.scopes.variableOf(nameNode) : null;
     for (const reference of variable?.references ?? []) {
-      if (!reference.isRead()) continue;
-      const use = syntacticParent(reference.identifier as Node);
-      if ((use.parent?.type === "CallExpression" || use.parent?.type === "NewExpression") && use.parent.callee === use.child) {
-        sites.push(use.parent);
+      if (reference.isRead()) this.addCallSite(sites, reference.identifier as Node);
+    }
+    const methodName = methodNameOf(fn, parent, child);
+    const owner = methodName === undefined ? undefined : this.facts.keys.ownerOfFunction(fn);
+    if (methodName !== undefined && owner !== undefined) {
+      for (const call of this.facts.methodCalls(methodName)) {
+        const callee = call.callee as TSESTree.MemberExpression;
+        const receiver = this.valueOf(callee.object);
+        if (this.facts.keys.keyOf(callee.object) === owner || (receiver.kind === "instance" && receiver.key === owner)) {
+          sites.push({ args: call.arguments, offset: 0 });
+        }
       }
     }
-    this.callSitesMemo.set(fn, sites);
     return sites;
+  }
+
+  /** `f(...)`, `f.call(self, ...)`, `f.apply(self, [...])` around a reference to `f`. */
+  private addCallSite(sites: CallSite[], reference: Node): void {
+    const use = syntacticParent(reference);
+    if ((use.parent?.type === "CallExpression" || use.parent?.type === "NewExpression") && use.parent.callee === use.child) {
+      sites.push({ args: use.parent.arguments, offset: 0 });
+      return;
+    }
+    if (use.parent?.type !== "MemberExpression" || use.parent.object !== use.child) return;
+    const how = staticKeyName(use.parent.property, use.parent.computed);
+    const call = syntacticParent(use.parent);
+    if (call.parent?.type !== "CallExpression" || call.parent.callee !== call.child) return;
+    if (how === "call") sites.push({ args: call.parent.arguments, offset: 1 });
+    const list = call.parent.arguments[1];
+    if (how === "apply" && list?.type === "ArrayExpression" && list.elements.every((e) => e !== null)) {
+      sites.push({ args: list.elements as Argument[], offset: 0 });
+    }
   }
 
   private returnValue(fn: FunctionNode): Value {
@@ -283,8 +333,13 @@ export class Evaluator {
     switch (target.kind) {
       case "host":
         return this.hostCall(target.host, node, isNew);
-      case "function":
-        return this.returnValue(target.node);
+      case "function": {
+        const returned = this.returnValue(target.node);
+        if (!isNew || returned.kind === "wua" || returned.kind === "failed") return returned;
+        return { kind: "instance", key: this.facts.keys.ownerOfFunction(target.node) ?? target.node };
+      }
+      case "class":
+        return isNew ? { kind: "instance", key: target.node } : NONE;
       case "wua":
         // `updates(i)`: a call on a collection reaches its default member, Item.
         return this.readMember(target, { name: DEFAULT_MEMBER, use: node, nameNode: node.callee, access: "call", args: node.arguments });
@@ -305,7 +360,7 @@ export class Evaluator {
         if (!isNew) return NONE;
         const collection = node.arguments[0];
         return collection && collection.type !== "SpreadElement"
-          ? { kind: "enumerator", element: this.elementOf(this.valueOf(collection)) }
+          ? { kind: "enumerator", element: this.elementOfExpression(collection) }
           : NONE;
       }
       case "require": {
@@ -387,7 +442,19 @@ export class Evaluator {
     const receiver = this.valueOf(node.object);
     const access = accessOf(node);
     const args = access === "call" ? (syntacticParent(node).parent as CallNode).arguments : undefined;
-    return this.readMember(receiver, { name, use: node, nameNode: node.property, access, args });
+    const read = this.readMember(receiver, { name, use: node, nameNode: node.property, access, args });
+    if (receiver.kind === "wua" || receiver.kind === "host" || receiver.kind === "failed") return read;
+    return join([read, this.storedValue(node.object, receiver, name === DEFAULT_MEMBER ? ELEMENTS : name)]);
+  }
+
+  /** What the script stored into `object[name]`: by the binding that names it, or on `this` of its class. */
+  private storedValue(object: Node, receiver: Value, name: string): Value {
+    const keys = [this.facts.keys.keyOf(object), receiver.kind === "instance" ? receiver.key : undefined];
+    const values: Value[] = [];
+    for (const key of new Set(keys)) {
+      if (key !== undefined) for (const written of this.facts.store.written(key, name)) values.push(this.valueOf(written));
+    }
+    return join(values);
   }
 
   private readMember(receiver: Value, member: MemberAccess): Value {
@@ -398,6 +465,8 @@ export class Evaluator {
         return typeof member.name === "string" ? hostMember(receiver.host, member.name) : NONE;
       case "object":
         return typeof member.name === "string" ? this.objectLiteralMember(receiver.node, member.name) : NONE;
+      case "array":
+        return member.name === DEFAULT_MEMBER ? receiver.element : NONE;
       case "failed":
         return FAILED;
       default:
@@ -442,8 +511,15 @@ export class Evaluator {
   /** What walking a collection (Enumerator, for...of) yields: the type of its default member. */
   private elementOf(collection: Value): Value {
     if (collection.kind === "failed") return FAILED;
+    if (collection.kind === "array") return collection.element;
     if (collection.kind !== "wua") return NONE;
     return wuaObject(viewsReturnedBy(resolveDefaultMember(collection.views)), collection.origins);
+  }
+
+  /** The elements of a collection or array expression, including those pushed into it elsewhere. */
+  private elementOfExpression(expression: Node): Value {
+    const value = this.valueOf(expression);
+    return join([this.elementOf(value), this.storedValue(expression, value, ELEMENTS)]);
   }
 }
 
@@ -452,6 +528,8 @@ function argumentAt(args: readonly Argument[], index: number): TSESTree.Expressi
   for (let i = 0; i <= index && i < args.length; i++) if (args[i]!.type === "SpreadElement") return "unknown";
   return (args[index] as TSESTree.Expression | undefined) ?? "missing";
 }
+
+const ARRAY_CALLBACK_METHODS = new Set(["forEach", "map", "filter", "some", "every", "find", "findIndex", "findLast", "findLastIndex", "flatMap"]);
 
 function host(hostObject: HostObject): Value {
   return { kind: "host", host: hostObject };
@@ -544,4 +622,31 @@ function isSideEffectFree(node: Node): boolean {
     default:
       return false;
   }
+}
+
+/** The collection a callback walks: `list.forEach(function (item) {...})`. */
+function arrayCallbackReceiver(fn: FunctionNode): Node | undefined {
+  const { parent, child } = syntacticParent(fn);
+  if (parent?.type !== "CallExpression" || parent.arguments[0] !== child) return undefined;
+  const callee = unwrap(parent.callee);
+  if (callee.type !== "MemberExpression") return undefined;
+  const name = staticKeyName(callee.property, callee.computed);
+  return name !== undefined && ARRAY_CALLBACK_METHODS.has(name) ? callee.object : undefined;
+}
+
+/** The name a function is called by as a method: `{ check(s) {} }`, `X.prototype.check = function`, class methods. */
+function methodNameOf(fn: FunctionNode, parent: Node | undefined, child: Node): string | undefined {
+  if (parent?.type === "MethodDefinition" && parent.kind === "method") return staticKeyName(parent.key, parent.computed);
+  if (parent?.type === "Property" && parent.value === child) return staticKeyName(parent.key, parent.computed);
+  if (parent?.type === "AssignmentExpression" && parent.right === child && parent.left.type === "MemberExpression") {
+    return staticKeyName(parent.left.property, parent.left.computed);
+  }
+  return undefined;
+}
+
+/** The binding a class is known by: `class C {}` or `const C = class {}`. */
+function classNameOf(classNode: Node | undefined): Node | null {
+  if (classNode?.type === "ClassDeclaration") return classNode.id;
+  if (classNode?.type === "ClassExpression" && classNode.parent?.type === "VariableDeclarator") return classNode.parent.id;
+  return null;
 }

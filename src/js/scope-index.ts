@@ -12,7 +12,8 @@ export class ScopeIndex {
     for (const scope of scopeManager?.scopes ?? []) {
       for (const reference of scope.references) this.references.set(reference.identifier, reference);
       for (const variable of scope.variables) {
-        for (const def of variable.defs) this.declarations.set(def.name, variable);
+        // A class name is bound twice (outside and inside the class); the outer binding is the one used.
+        for (const def of variable.defs) if (!this.declarations.has(def.name)) this.declarations.set(def.name, variable);
       }
     }
   }

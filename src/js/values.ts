@@ -2,6 +2,7 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { InterfaceName } from "../core/object-model.js";
 import type { RemoteOrigin } from "../core/findings.js";
+import type { ObjectKey } from "./object-keys.js";
 
 export type Origin = RemoteOrigin<TSESTree.Node>;
 
@@ -38,7 +39,11 @@ export type Value =
   | { readonly kind: "enumerator"; readonly element: Value }
   | { readonly kind: "function"; readonly node: FunctionNode }
   | { readonly kind: "host"; readonly host: HostObject }
-  | { readonly kind: "object"; readonly node: TSESTree.ObjectExpression };
+  | { readonly kind: "object"; readonly node: TSESTree.ObjectExpression }
+  | { readonly kind: "array"; readonly element: Value }
+  | { readonly kind: "class"; readonly node: TSESTree.Node }
+  /** What `new F()` creates: its properties are those stored on `this` in F and its methods. */
+  | { readonly kind: "instance"; readonly key: ObjectKey };
 
 export const NONE: Value = { kind: "none" };
 export const FAILED: Value = { kind: "failed" };
@@ -57,10 +62,13 @@ function rank(value: Value): number {
     case "none": return 0;
     case "failed": return 1;
     case "object": return 2;
-    case "host": return 3;
-    case "function": return 4;
-    case "enumerator": return 5;
-    case "wua": return 6;
+    case "class": return 3;
+    case "instance": return 4;
+    case "host": return 5;
+    case "function": return 6;
+    case "array": return 7;
+    case "enumerator": return 8;
+    case "wua": return 9;
   }
 }
 
@@ -76,6 +84,7 @@ function joinTwo(a: Value, b: Value): Value {
   if (a.kind === "enumerator" && b.kind === "enumerator") {
     return { kind: "enumerator", element: joinTwo(a.element, b.element) };
   }
+  if (a.kind === "array" && b.kind === "array") return { kind: "array", element: joinTwo(a.element, b.element) };
   return rank(b) > rank(a) ? b : a;
 }
 
