@@ -6,6 +6,7 @@ import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { Finding } from "../core/findings.js";
 import { ConstantFolder } from "./constants.js";
 import { Evaluator } from "./evaluator.js";
+import { FlowIndex } from "./flow.js";
 import { ObjectKeys, PropertyStore, isPropertyWrite } from "./object-keys.js";
 import { ScopeIndex } from "./scope-index.js";
 import { readWuaSettings } from "./settings.js";
@@ -49,6 +50,7 @@ function runAnalysis(sourceCode: SourceCode, rawSettings: unknown): FileAnalysis
     scopes,
     constants,
     keys,
+    flow: new FlowIndex(),
     store: new PropertyStore(walk.propertyWrites, keys, constants),
     methodCalls: (name) => walk.methodCalls.get(name) ?? [],
     usesWinax: walk.usesWinax,

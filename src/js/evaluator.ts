@@ -14,6 +14,7 @@ import {
 import { judgeCreation, judgeMemberUse, type Access, type Finding } from "../core/findings.js";
 import type { ArgumentFact } from "../core/remote-status.js";
 import type { ConstantFolder } from "./constants.js";
+import type { FlowIndex } from "./flow.js";
 import { ELEMENTS, type ObjectKeys, type PropertyStore } from "./object-keys.js";
 import { isHostGlobal, type ScopeIndex, type Variable } from "./scope-index.js";
 import { isFunction, staticKeyName, syntacticParent, unwrap } from "./syntax.js";
@@ -61,6 +62,7 @@ export interface FileFacts {
   readonly scopes: ScopeIndex;
   readonly constants: ConstantFolder;
   readonly keys: ObjectKeys;
+  readonly flow: FlowIndex;
   readonly store: PropertyStore;
   readonly methodCalls: (name: string) => readonly TSESTree.CallExpression[];
   /** The file loads winax, whose ActiveXObject ignores a location. */
@@ -76,6 +78,7 @@ export class Evaluator {
   readonly findings: Finding<Node>[] = [];
   private readonly nodeValues = new Map<Node, Value>();
   private readonly variableValues = new Map<Variable, Value>();
+  private readonly bindings = new Map<Variable, { fixed: Value[]; targets: Node[] }>();
   private readonly returnValues = new Map<FunctionNode, Value>();
   private readonly callSitesMemo = new Map<FunctionNode, CallSite[]>();
   /** Member uses whose member is a method or an indexed property: calling them yields their result. */
@@ -170,7 +173,35 @@ export class Evaluator {
   private identifierValue(identifier: TSESTree.Identifier): Value {
     const variable = this.facts.scopes.variableOf(identifier);
     if (isHostGlobal(variable)) return this.hostGlobal(identifier.name);
-    return this.variableValue(variable!);
+    const flow = this.facts.flow;
+    const owner = flow.functionOf(identifier);
+    // A variable of an outer function may change between calls of this one: every write counts.
+    if (variable!.scope.variableScope.block !== owner) return this.variableValue(variable!);
+    const { fixed, targets } = this.bindingsOf(variable!);
+    const ordered = targets.filter((target) => flow.functionOf(target) === owner);
+    const anytime = targets.filter((target) => flow.functionOf(target) !== owner);
+    const reaching = flow.reaching(ordered, identifier);
+    return join([...fixed, ...[...anytime, ...reaching].map((target) => this.assignedValue(target))]);
+  }
+
+  /** What declares a variable outright (functions, imports, classes) and every target that writes it. */
+  private bindingsOf(variable: Variable): { fixed: Value[]; targets: Node[] } {
+    const known = this.bindings.get(variable);
+    if (known) return known;
+    const fixed: Value[] = [];
+    const targets = new Set<Node>();
+    for (const def of variable.defs) {
+      if (def.type === "FunctionName" && isFunction(def.node)) fixed.push({ kind: "function", node: def.node });
+      else if (def.type === "ImportBinding") fixed.push(importedValue(def.node as Node));
+      else if (def.type === "ClassName") fixed.push({ kind: "class", node: def.node as Node });
+      else if (def.type === "Variable" || def.type === "Parameter") targets.add(def.name);
+    }
+    for (const reference of variable.references) {
+      if (reference.isWrite()) targets.add(reference.identifier);
+    }
+    const result = { fixed, targets: [...targets] };
+    this.bindings.set(variable, result);
+    return result;
   }
 
   private hostGlobal(name: string): Value {
@@ -188,22 +219,11 @@ export class Evaluator {
     }
   }
 
-  /** Every value the variable is ever given, joined (flow-insensitive). */
+  /** Every value the variable is ever given, joined: for reads that cannot be ordered against the writes. */
   private variableValue(variable: Variable): Value {
     return this.guarded(this.variableValues, variable, () => {
-      const values: Value[] = [];
-      const targets = new Set<Node>();
-      for (const def of variable.defs) {
-        if (def.type === "FunctionName" && isFunction(def.node)) values.push({ kind: "function", node: def.node });
-        else if (def.type === "ImportBinding") values.push(importedValue(def.node as Node));
-        else if (def.type === "ClassName") values.push({ kind: "class", node: def.node as Node });
-        else if (def.type === "Variable" || def.type === "Parameter") targets.add(def.name);
-      }
-      for (const reference of variable.references) {
-        if (reference.isWrite()) targets.add(reference.identifier);
-      }
-      for (const target of targets) values.push(this.assignedValue(target));
-      return join(values);
+      const { fixed, targets } = this.bindingsOf(variable);
+      return join([...fixed, ...targets.map((target) => this.assignedValue(target))]);
     });
   }
 
