@@ -33,11 +33,13 @@ type Node = TSESTree.Node;
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 type Argument = TSESTree.CallExpressionArgument;
 
-/** The arguments a call passes to a function; `offset` skips the `this` argument of `.call`. */
-interface CallSite {
-  readonly args: readonly Argument[];
-  readonly offset: number;
-}
+/**
+ * How a function is called: with these arguments (`offset` skips the `this` argument of `.call`), or
+ * as the callback of an array method, with the elements of `elementsOf`.
+ */
+type CallSite =
+  | { readonly args: readonly Argument[]; readonly offset: number }
+  | { readonly elementsOf: Node };
 
 /** Member name of an index access (`coll[i]`, `coll(i)`): the collection's default member. */
 const DEFAULT_MEMBER = Symbol("default member");
@@ -57,6 +59,8 @@ interface MemberAccess {
 
 /** Deep enough for any real script; shallow enough to stay far from the JS stack limit. */
 const MAX_DEPTH = 400;
+/** How many expressions a location may be traced through before it counts as unknown (remote). */
+const MAX_LOCATION_STEPS = 64;
 
 export interface FileFacts {
   readonly scopes: ScopeIndex;
@@ -262,10 +266,16 @@ export class Evaluator {
   // --- functions -----------------------------------------------------------------------------
 
   private parameterValue(fn: FunctionNode, index: number): Value {
-    const values = this.callSites(fn).map((site) => this.argumentValue(site.args, index + site.offset));
+    const sites = this.callSites(fn);
     const callback = arrayCallbackReceiver(fn);
-    if (callback && index === 0) values.push(this.elementOfExpression(callback));
-    return join(values);
+    const all = callback ? [...sites, { elementsOf: callback }] : sites;
+    return join(
+      all.map((site) =>
+        "elementsOf" in site
+          ? index === 0 ? this.elementOfExpression(site.elementsOf) : NONE
+          : this.argumentValue(site.args, index + site.offset),
+      ),
+    );
   }
 
   private argumentValue(args: readonly Argument[], index: number): Value {
@@ -311,8 +321,10 @@ export class Evaluator {
     return sites;
   }
 
-  /** `f(...)`, `f.call(self, ...)`, `f.apply(self, [...])` around a reference to `f`. */
+  /** `f(...)`, `f.call(self, ...)`, `f.apply(self, [...])`, `list.forEach(f)` around a reference to `f`. */
   private addCallSite(sites: CallSite[], reference: Node): void {
+    const walked = arrayCallbackReceiver(reference);
+    if (walked) sites.push({ elementsOf: walked });
     const use = syntacticParent(reference);
     if ((use.parent?.type === "CallExpression" || use.parent?.type === "NewExpression") && use.parent.callee === use.child) {
       sites.push({ args: use.parent.arguments, offset: 0 });
@@ -425,9 +437,8 @@ export class Evaluator {
       if (location.type === "SpreadElement") {
         return { node, progId, reason: "location", description: `the ${progId} created at line ${line} on a computer given by a spread argument` };
       }
-      const constant = this.facts.constants.valueOf(location);
-      const namesThisComputer = constant === undefined && isHost(this.valueOf(location), "this-computer-name");
-      if (!namesThisComputer && (constant === undefined || !this.isLocalName(constant.value))) {
+      if (!this.namesThisComputer(location, new Set())) {
+        const constant = this.facts.constants.valueOf(location);
         const text = this.facts.textOf(location);
         const where = constant !== undefined && typeof constant.value === "string"
           ? `"${constant.value}"`
@@ -447,6 +458,48 @@ export class Evaluator {
       ? `in a file marked remote by its wua-remote comment (line ${remoteFile.line})`
       : "in a file linted with settings.wua.assumeRemote";
     return { node, progId, reason: remoteFile.reason, description: `the ${progId} created at line ${line}, ${because}` };
+  }
+
+  /**
+   * Whether every value a location can have names this computer: local constants, the computer's own
+   * name, and parameters or variables that only ever receive those.
+   */
+  private namesThisComputer(node: Node, seen: Set<Node>): boolean {
+    const inner = unwrap(node);
+    if (seen.has(inner) || seen.size > MAX_LOCATION_STEPS) return false;
+    seen.add(inner);
+    const constant = this.facts.constants.valueOf(inner);
+    if (constant !== undefined) return this.isLocalName(constant.value);
+    if (isHost(this.valueOf(inner), "this-computer-name")) return true;
+    if (inner.type === "ConditionalExpression") {
+      return this.namesThisComputer(inner.consequent, seen) && this.namesThisComputer(inner.alternate, seen);
+    }
+    if (inner.type !== "Identifier") return false;
+    const variable = this.facts.scopes.variableOf(inner);
+    if (isHostGlobal(variable)) return false;
+    const { fixed, targets } = this.bindingsOf(variable!);
+    if (fixed.length > 0 || targets.length === 0) return false;
+    return targets.every((target) => this.targetNamesThisComputer(target, seen));
+  }
+
+  private targetNamesThisComputer(target: Node, seen: Set<Node>): boolean {
+    const parent = target.parent;
+    if (parent?.type === "VariableDeclarator" && parent.id === target) {
+      return parent.init !== null && this.namesThisComputer(parent.init, seen);
+    }
+    if (parent?.type === "AssignmentExpression" && parent.left === target && parent.operator === "=") {
+      return this.namesThisComputer(parent.right, seen);
+    }
+    if (isFunction(parent) && parent.params.includes(target as TSESTree.Parameter)) {
+      const index = parent.params.indexOf(target as TSESTree.Parameter);
+      const sites = this.callSites(parent);
+      return sites.length > 0 && sites.every((site) => {
+        if ("elementsOf" in site) return false;
+        const argument = argumentAt(site.args, index + site.offset);
+        return argument === "missing" || (argument !== "unknown" && this.namesThisComputer(argument, seen));
+      });
+    }
+    return false;
   }
 
   private isLocalName(value: unknown): boolean {
@@ -644,9 +697,9 @@ function isSideEffectFree(node: Node): boolean {
   }
 }
 
-/** The collection a callback walks: `list.forEach(function (item) {...})`. */
-function arrayCallbackReceiver(fn: FunctionNode): Node | undefined {
-  const { parent, child } = syntacticParent(fn);
+/** The collection a callback walks: `list.forEach(function (item) {...})`, `list.forEach(check)`. */
+function arrayCallbackReceiver(callback: Node): Node | undefined {
+  const { parent, child } = syntacticParent(callback);
   if (parent?.type !== "CallExpression" || parent.arguments[0] !== child) return undefined;
   const callee = unwrap(parent.callee);
   if (callee.type !== "MemberExpression") return undefined;

@@ -82,3 +82,10 @@ Patcher.session.CreateUpdateInstaller().Install();`;
     expect(lint(code)).toEqual([]);
   });
 });
+
+describe("callbacks passed by name", () => {
+  it("binds the first parameter of a named function passed to forEach", () => {
+    expect(probeOne(`${REMOTE}function check(s) { probe(s); } [remote].forEach(check);`)).toBe(`${SESSION} remote`);
+    expect(probeOne(`${REMOTE}function check(s) { probe(s); } [local].forEach(check);`)).toBe(`${SESSION} local`);
+  });
+});

@@ -35,3 +35,20 @@ probe(s);`;
     expect(probeOne(code)).toBe(`${SESSION} remote`);
   });
 });
+
+describe("locations passed through parameters and variables", () => {
+  it("is local when every call passes a local name", () => {
+    const open = 'function open(host) { return new ActiveXObject("Microsoft.Update.Session", host); }\n';
+    expect(probeOne(`${open}probe(open("localhost")); open(); open(".");`)).toBe(`${SESSION} local`);
+    expect(probeOne(`${open}probe(open("localhost")); open("SRV-01");`)).toBe(`${SESSION} remote`);
+    expect(probeOne(`${open}probe(open(x ? "." : "localhost"));`)).toBe(`${SESSION} local`);
+    expect(probeOne('function open(host) { probe(new ActiveXObject("Microsoft.Update.Session", host)); }')).toBe(`${SESSION} remote`);
+  });
+
+  it("is local when every write of the variable is a local name", () => {
+    expect(probeOne('var h = "."; if (x) h = "localhost"; probe(new ActiveXObject("Microsoft.Update.Session", h));'))
+      .toBe(`${SESSION} local`);
+    expect(probeOne('var h = "."; if (x) h = WScript.Arguments(0); probe(new ActiveXObject("Microsoft.Update.Session", h));'))
+      .toBe(`${SESSION} remote`);
+  });
+});
