@@ -106,7 +106,7 @@ export class PropertyStore {
     for (const write of this.writes) {
       if (write.type === "AssignmentExpression" && write.operator === "=" && write.left.type === "MemberExpression") {
         add(this.keys.keyOf(write.left.object), this.propertyName(write.left), write.right);
-      } else if (write.type === "PropertyDefinition" && write.value) {
+      } else if ((write.type === "PropertyDefinition" || write.type === "MethodDefinition") && write.value) {
         add(write.parent?.parent, staticKeyName(write.key, write.computed), write.value);
       } else if (write.type === "CallExpression" && write.callee.type === "MemberExpression") {
         const name = staticKeyName(write.callee.property, write.callee.computed);
@@ -126,10 +126,11 @@ export class PropertyStore {
   }
 }
 
-/** Writes the store must index: property assignments, class fields, `push`/`unshift` calls. */
+/** Writes the store must index: property assignments, class fields and methods, `push`/`unshift` calls. */
 export function isPropertyWrite(node: Node): boolean {
   if (node.type === "AssignmentExpression") return node.left.type === "MemberExpression";
   if (node.type === "PropertyDefinition") return node.value !== null;
+  if (node.type === "MethodDefinition") return node.kind === "method";
   if (node.type === "CallExpression" && node.callee.type === "MemberExpression") {
     const name = staticKeyName(node.callee.property, node.callee.computed);
     return name !== undefined && ARRAY_ADDERS.has(name);

@@ -89,3 +89,13 @@ describe("callbacks passed by name", () => {
     expect(probeOne(`${REMOTE}function check(s) { probe(s); } [local].forEach(check);`)).toBe(`${SESSION} local`);
   });
 });
+
+describe("methods that hand out the session", () => {
+  it("follows the return value of a prototype method and of a class method", () => {
+    expect(probeOne(`${REMOTE}function P() { this.s = remote; } P.prototype.get = function () { return this.s; }; probe(new P().get());`))
+      .toBe(`${SESSION} remote`);
+    expect(probeOne(`${REMOTE}class P { get() { return remote; } } const p = new P(); probe(p.get());`, { module: true }))
+      .toBe(`${SESSION} remote`);
+    expect(probeOne(`${REMOTE}var api = { open: function () { return local; } }; probe(api.open());`)).toBe(`${SESSION} local`);
+  });
+});
