@@ -99,3 +99,11 @@ describe("methods that hand out the session", () => {
     expect(probeOne(`${REMOTE}var api = { open: function () { return local; } }; probe(api.open());`)).toBe(`${SESSION} local`);
   });
 });
+
+describe("recursion through parameters", () => {
+  it("terminates and still binds the value passed from outside", () => {
+    expect(probeOne(`${REMOTE}function a(s, n) { if (n) b(s, n - 1); probe(s); } function b(t, n) { a(t, n); } a(remote, 3);`))
+      .toBe(`${SESSION} remote`);
+    expect(probeOne(`${REMOTE}function walk(s) { walk(s); probe(s); }`)).toBe("none");
+  });
+});
