@@ -1,20 +1,10 @@
 import { createRequire } from "node:module";
 import type { TSESLint } from "@typescript-eslint/utils";
-import { noRemoteIshiddenWrite } from "./rules/no-remote-ishidden-write.js";
-import { noRemoteUnavailableInterface } from "./rules/no-remote-unavailable-interface.js";
-import { noRemoteUnavailableMember } from "./rules/no-remote-unavailable-member.js";
-import { noRemoteUnlistedMember } from "./rules/no-remote-unlisted-member.js";
+// Only a default export: tools that load the plugin with require() (eslint-doc-generator) then see it whole.
+import { rules, type RuleName } from "./rules/index.js";
 
 const { name, version } = createRequire(import.meta.url)("../package.json") as { name: string; version: string };
 
-export const rules = {
-  "no-remote-unavailable-member": noRemoteUnavailableMember,
-  "no-remote-ishidden-write": noRemoteIshiddenWrite,
-  "no-remote-unavailable-interface": noRemoteUnavailableInterface,
-  "no-remote-unlisted-member": noRemoteUnlistedMember,
-};
-
-type RuleName = keyof typeof rules;
 type Severity = "error" | "warn";
 
 const plugin = {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import plugin, { rules } from "../src/index.js";
+import plugin from "../src/index.js";
+import { rules } from "../src/rules/index.js";
 
 const packageJson = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
   name: string;
