@@ -357,7 +357,11 @@ export class Evaluator {
       if (receiver.kind === "failed") return FAILED;
       if (receiver.kind === "wua") {
         const result = this.valueOf(callee);
-        return result.kind === "failed" || this.callableUses.has(callee) ? result : NONE;
+        if (result.kind === "failed" || this.callableUses.has(callee)) return result;
+        // `result.Updates(0)`: calling a property's value reaches that collection's default member.
+        return result.kind === "wua"
+          ? this.readMember(result, { name: DEFAULT_MEMBER, use: node, nameNode: callee.property, access: "call", args: node.arguments })
+          : NONE;
       }
       if (receiver.kind === "enumerator" && memberNameOf(callee, this.facts) === "item") return receiver.element;
     }

@@ -130,6 +130,7 @@ describe("following values", () => {
     expect(probeOne(`${updates}probe(u.Item(0));`)).toBe(`${UPDATE} remote`);
     expect(probeOne(`${updates}probe(u.item(0));`)).toBe(`${UPDATE} remote`);
     expect(probeOne(`${updates}probe(u(0));`)).toBe(`${UPDATE} remote`);
+    expect(probeOne(`${remote}probe(s.CreateUpdateSearcher().Search("x").Updates(0));`)).toBe(`${UPDATE} remote`);
     expect(probeOne(`${updates}probe(u[0]);`)).toBe(`${UPDATE} remote`);
     expect(probeOne(`${updates}for (var i = 0; i < u.Count; i++) probe(u[i]);`)).toBe(`${UPDATE} remote`);
     expect(probeOne(`${updates}var e = new Enumerator(u); probe(e.item());`)).toBe(`${UPDATE} remote`);
