@@ -38,11 +38,6 @@ export default [
       parser: tsParser,
     },
   },
-  {
-    // The plugin's `strict` config: all four rules as errors.
-    name: "examples/wua-strict",
-    files: ["examples/**/*.js", "examples/**/*.mjs", "examples/**/*.ts"],
-    plugins: { wua },
-    rules: wua.configs.strict.rules,
-  },
+  // The plugin's `strict` config: all four rules as errors, and the `.wsf`/`.hta` processors.
+  ...wua.configs.strict,
 ];

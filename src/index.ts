@@ -1,31 +1,49 @@
 import { createRequire } from "node:module";
 import type { TSESLint } from "@typescript-eslint/utils";
 // Only a default export: tools that load the plugin with require() (eslint-doc-generator) then see it whole.
+import { createProcessor } from "./processors/processors.js";
 import { rules, type RuleName } from "./rules/index.js";
 
 const { name, version } = createRequire(import.meta.url)("../package.json") as { name: string; version: string };
 
-type Severity = "error" | "warn";
+type Config = TSESLint.FlatConfig.Config;
 
 const plugin = {
   meta: { name, version, namespace: "wua" },
   rules: rules as unknown as Record<RuleName, TSESLint.LooseRuleDefinition>,
-  configs: {} as Record<"recommended" | "strict", TSESLint.FlatConfig.Config>,
+  processors: {
+    wsf: createProcessor("wsf", version),
+    hta: createProcessor("hta", version),
+  },
+  configs: {} as Record<"recommended" | "strict", Config[]>,
 };
 
-function configOf(configName: string, ruleNames: readonly RuleName[], severity: Severity): TSESLint.FlatConfig.Config {
-  return {
-    name: `wua/${configName}`,
-    plugins: { wua: plugin },
-    rules: Object.fromEntries(ruleNames.map((rule) => [`wua/${rule}`, severity])),
-  };
+/**
+ * A config: the rules, then `.wsf` and `.hta` files split into their JScript (one virtual file per
+ * job or page), which is parsed as a classic script like any Windows Script Host code.
+ */
+function configOf(configName: string, ruleNames: readonly RuleName[]): Config[] {
+  return [
+    {
+      name: `wua/${configName}`,
+      plugins: { wua: plugin as unknown as TSESLint.FlatConfig.Plugin },
+      rules: Object.fromEntries(ruleNames.map((rule) => [`wua/${rule}`, "error"])),
+    },
+    { name: `wua/${configName}/wsf`, files: ["**/*.wsf"], processor: "wua/wsf" },
+    { name: `wua/${configName}/hta`, files: ["**/*.hta"], processor: "wua/hta" },
+    {
+      name: `wua/${configName}/script-blocks`,
+      files: ["**/*.wsf/*.js", "**/*.hta/*.js"],
+      languageOptions: { ecmaVersion: "latest", sourceType: "script" },
+    },
+  ];
 }
 
-plugin.configs.recommended = configOf(
-  "recommended",
-  ["no-remote-unavailable-member", "no-remote-ishidden-write", "no-remote-unavailable-interface"],
-  "error",
-);
-plugin.configs.strict = configOf("strict", Object.keys(rules) as RuleName[], "error");
+plugin.configs.recommended = configOf("recommended", [
+  "no-remote-unavailable-member",
+  "no-remote-ishidden-write",
+  "no-remote-unavailable-interface",
+]);
+plugin.configs.strict = configOf("strict", Object.keys(rules) as RuleName[]);
 
 export default plugin;

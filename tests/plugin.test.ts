@@ -34,14 +34,29 @@ describe("plugin object", () => {
   });
 
   it("recommended turns on the first three rules as errors; strict all four", () => {
-    expect(plugin.configs.recommended.name).toBe("wua/recommended");
-    expect(plugin.configs.recommended.rules).toEqual({
+    const [recommended] = plugin.configs.recommended;
+    expect(recommended!.name).toBe("wua/recommended");
+    expect(recommended!.rules).toEqual({
       "wua/no-remote-unavailable-member": "error",
       "wua/no-remote-ishidden-write": "error",
       "wua/no-remote-unavailable-interface": "error",
     });
-    expect(plugin.configs.strict.name).toBe("wua/strict");
-    expect(Object.keys(plugin.configs.strict.rules ?? {})).toHaveLength(4);
-    expect(plugin.configs.recommended.plugins?.["wua"]).toBe(plugin);
+    expect(recommended!.plugins?.["wua"]).toBe(plugin);
+    const [strict] = plugin.configs.strict;
+    expect(strict!.name).toBe("wua/strict");
+    expect(Object.keys(strict!.rules ?? {})).toHaveLength(4);
+  });
+
+  it("splits .wsf and .hta files with the plugin's processors and parses their code as scripts", () => {
+    for (const configs of [plugin.configs.recommended, plugin.configs.strict]) {
+      expect(configs.map((c) => [c.files, c.processor, c.languageOptions?.sourceType])).toEqual([
+        [undefined, undefined, undefined],
+        [["**/*.wsf"], "wua/wsf", undefined],
+        [["**/*.hta"], "wua/hta", undefined],
+        [["**/*.wsf/*.js", "**/*.hta/*.js"], undefined, "script"],
+      ]);
+    }
+    expect(plugin.processors.wsf.meta).toEqual({ name: "eslint-plugin-wua/wsf", version: packageJson.version });
+    expect(plugin.processors.hta.meta).toEqual({ name: "eslint-plugin-wua/hta", version: packageJson.version });
   });
 });

@@ -56,7 +56,7 @@ describe("eslint CLI", () => {
     symlinkSync(root, join(project, "node_modules/eslint-plugin-wua"), "dir");
     writeFileSync(
       join(project, "eslint.config.js"),
-      'import wua from "eslint-plugin-wua";\nexport default [{ languageOptions: { sourceType: "script" } }, wua.configs.recommended];\n',
+      'import wua from "eslint-plugin-wua";\nexport default [{ languageOptions: { sourceType: "script" } }, ...wua.configs.recommended];\n',
     );
     writeFileSync(join(project, "package.json"), '{ "type": "module" }\n');
 

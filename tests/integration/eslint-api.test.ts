@@ -9,20 +9,21 @@ import plugin from "../../src/index.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
-function configWith(rules: Linter.RulesRecord): Linter.Config[] {
+/** A user's config: parser settings per kind of file, then the plugin's config as documented. */
+function configWith(pluginConfig: readonly unknown[]): Linter.Config[] {
   return [
     { files: ["**/*.js"], languageOptions: { sourceType: "script", globals: globals.wsh } },
     { files: ["**/*.mjs"], languageOptions: { sourceType: "module", globals: globals.node } },
     { files: ["**/*.ts"], languageOptions: { parser: tsParser as unknown as Linter.Parser } },
-    { files: ["**/*.js", "**/*.mjs", "**/*.ts"], plugins: { wua: plugin as never }, rules },
+    ...(pluginConfig as Linter.Config[]),
   ];
 }
 
 const filesIn = (folder: string): string[] =>
-  readdirSync(new URL(`../../examples/${folder}/`, import.meta.url)).filter((f) => /\.(?:js|mjs|ts)$/u.test(f));
+  readdirSync(new URL(`../../examples/${folder}/`, import.meta.url)).filter((f) => /\.(?:js|mjs|ts|wsf|hta)$/u.test(f));
 
-async function lintExamples(rules: Linter.RulesRecord): Promise<Map<string, Linter.LintMessage[]>> {
-  const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: configWith(rules) });
+async function lintExamples(pluginConfig: readonly unknown[]): Promise<Map<string, Linter.LintMessage[]>> {
+  const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: configWith(pluginConfig) });
   const results = await eslint.lintFiles(["examples"]);
   return new Map(results.map((r) => [r.filePath.slice(root.length).replaceAll("\\", "/"), r.messages]));
 }
@@ -30,7 +31,7 @@ async function lintExamples(rules: Linter.RulesRecord): Promise<Map<string, Lint
 describe("examples with the recommended config", () => {
   let byFile: Map<string, Linter.LintMessage[]>;
   beforeAll(async () => {
-    byFile = await lintExamples(plugin.configs.recommended.rules as Linter.RulesRecord);
+    byFile = await lintExamples(plugin.configs.recommended);
   });
 
   it("lints every example without a parse error", () => {
@@ -63,7 +64,7 @@ describe("examples with the recommended config", () => {
 
 describe("examples with the strict config", () => {
   it("still reports nothing in the local examples", async () => {
-    const byFile = await lintExamples(plugin.configs.strict.rules as Linter.RulesRecord);
+    const byFile = await lintExamples(plugin.configs.strict);
     for (const file of filesIn("local")) expect(byFile.get(`examples/local/${file}`), file).toEqual([]);
   });
 });

@@ -1,0 +1,46 @@
+/**
+ * ESLint processors for Windows Script Files and HTML Applications. Each job of a `.wsf` (each
+ * `.hta` page) becomes one virtual JScript file in which every character outside its script blocks
+ * is a space: reports, fixes and suggestions keep the file's own offsets, so nothing is mapped back.
+ */
+import type { Linter } from "eslint";
+import { findScriptBlocks, virtualText, type ContainerKind, type ContainerProblem } from "./script-blocks.js";
+
+const PROBLEM_SOURCE = "wua";
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 10 || char === 0x2028 || char === 0x2029 || (char === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function toMessage(text: string, problem: ContainerProblem): Linter.LintMessage {
+  const { line, column } = lineAndColumn(text, problem.offset);
+  return { ruleId: null, severity: problem.severity, message: `${PROBLEM_SOURCE}: ${problem.message}`, line, column };
+}
+
+export function createProcessor(kind: ContainerKind, version: string): Linter.Processor {
+  /** Problems found while splitting a file, handed from preprocess to postprocess. */
+  const pending = new Map<string, Linter.LintMessage[]>();
+  return {
+    meta: { name: `eslint-plugin-wua/${kind}`, version },
+    supportsAutofix: true,
+    preprocess(text: string, filename: string) {
+      const container = findScriptBlocks(text, kind);
+      pending.set(filename, container.problems.map((problem) => toMessage(text, problem)));
+      return container.groups.map((group) => ({ text: virtualText(text, group), filename: `${group.name}.js` }));
+    },
+    postprocess(messages: Linter.LintMessage[][], filename: string) {
+      const problems = pending.get(filename) ?? [];
+      pending.delete(filename);
+      return [...messages.flat(), ...problems].sort((a, b) => a.line - b.line || a.column - b.column);
+    },
+  };
+}
