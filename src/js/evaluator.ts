@@ -17,6 +17,8 @@ import type { ConstantFolder } from "./constants.js";
 import type { FlowIndex } from "./flow.js";
 import { ELEMENTS, type ObjectKeys, type PropertyStore } from "./object-keys.js";
 import { isHostGlobal, type ScopeIndex, type Variable } from "./scope-index.js";
+import { host, hostMember, importedValue, isHost, localHelper } from "./host.js";
+import { accessOf, argumentAt, arrayCallbackReceiver, classNameOf, isSideEffectFree, methodNameOf } from "./shapes.js";
 import { isFunction, staticKeyName, syntacticParent, unwrap } from "./syntax.js";
 import {
   FAILED,
@@ -600,57 +602,6 @@ export class Evaluator {
   }
 }
 
-/** The argument at `index`; "unknown" when a spread comes first, since positions are then lost. */
-function argumentAt(args: readonly Argument[], index: number): TSESTree.Expression | "missing" | "unknown" {
-  for (let i = 0; i <= index && i < args.length; i++) if (args[i]!.type === "SpreadElement") return "unknown";
-  return (args[index] as TSESTree.Expression | undefined) ?? "missing";
-}
-
-const ARRAY_CALLBACK_METHODS = new Set(["forEach", "map", "filter", "some", "every", "find", "findIndex", "findLast", "findLastIndex", "flatMap"]);
-
-function host(hostObject: HostObject): Value {
-  return { kind: "host", host: hostObject };
-}
-
-function isHost(value: Value, hostObject: HostObject): boolean {
-  return value.kind === "host" && value.host === hostObject;
-}
-
-/** Local WSH helper objects that tell the script which computer it runs on. */
-function localHelper(progId: string): Value {
-  switch (progId.trim().toLowerCase()) {
-    case "wscript.network":
-      return host("wscript-network");
-    case "wscript.shell":
-      return host("wscript-shell");
-    default:
-      return NONE;
-  }
-}
-
-function hostMember(hostObject: HostObject, name: string): Value {
-  // WSH objects are automation objects: their names resolve case-insensitively like WUA's.
-  const lowerName = name.toLowerCase();
-  if (hostObject === "wscript" && lowerName === "createobject") return host("wscript-create-object");
-  if (hostObject === "wscript-network" && lowerName === "computername") return host("this-computer-name");
-  if (hostObject === "wscript-shell" && lowerName === "expandenvironmentstrings") return host("expand-environment-strings");
-  if (hostObject === "winax-module" && (name === "Object" || name === "ActiveXObject")) return host("winax-activex");
-  return NONE;
-}
-
-function importedValue(specifier: Node): Value {
-  const declaration = specifier.parent;
-  if (declaration?.type !== "ImportDeclaration" || declaration.source.value !== "winax") return NONE;
-  if (specifier.type === "ImportDefaultSpecifier" || specifier.type === "ImportNamespaceSpecifier") {
-    return host("winax-module");
-  }
-  if (specifier.type === "ImportSpecifier") {
-    const imported = specifier.imported.type === "Identifier" ? specifier.imported.name : String(specifier.imported.value);
-    return hostMember("winax-module", imported);
-  }
-  return NONE;
-}
-
 function memberNameOf(node: TSESTree.MemberExpression, facts: FileFacts): MemberName | undefined {
   if (!node.computed) return node.property.type === "Identifier" ? node.property.name : undefined;
   const constant = facts.constants.valueOf(node.property);
@@ -658,72 +609,3 @@ function memberNameOf(node: TSESTree.MemberExpression, facts: FileFacts): Member
   return typeof constant.value === "string" ? constant.value : DEFAULT_MEMBER;
 }
 
-/** How a member expression is used: called, read, or written (assignment, ++, destructuring target). */
-export function accessOf(node: Node): Access {
-  const { parent, child } = syntacticParent(node);
-  if (!parent) return "read";
-  switch (parent.type) {
-    case "CallExpression":
-    case "NewExpression":
-      return parent.callee === child ? "call" : "read";
-    case "AssignmentExpression":
-    case "AssignmentPattern":
-      return parent.left === child ? "write" : "read";
-    case "UpdateExpression":
-    case "ArrayPattern":
-    case "RestElement":
-      return "write";
-    case "ForInStatement":
-    case "ForOfStatement":
-      return parent.left === child ? "write" : "read";
-    case "Property":
-      return parent.value === child && parent.parent?.type === "ObjectPattern" ? "write" : "read";
-    default:
-      return "read";
-  }
-}
-
-/** A location argument that can be dropped without losing a side effect. */
-function isSideEffectFree(node: Node): boolean {
-  const inner = unwrap(node);
-  switch (inner.type) {
-    case "Literal":
-    case "Identifier":
-      return true;
-    case "TemplateLiteral":
-      return inner.expressions.every(isSideEffectFree);
-    case "MemberExpression":
-      return isSideEffectFree(inner.object) && (!inner.computed || isSideEffectFree(inner.property));
-    case "BinaryExpression":
-      return inner.left.type !== "PrivateIdentifier" && isSideEffectFree(inner.left) && isSideEffectFree(inner.right);
-    default:
-      return false;
-  }
-}
-
-/** The collection a callback walks: `list.forEach(function (item) {...})`, `list.forEach(check)`. */
-function arrayCallbackReceiver(callback: Node): Node | undefined {
-  const { parent, child } = syntacticParent(callback);
-  if (parent?.type !== "CallExpression" || parent.arguments[0] !== child) return undefined;
-  const callee = unwrap(parent.callee);
-  if (callee.type !== "MemberExpression") return undefined;
-  const name = staticKeyName(callee.property, callee.computed);
-  return name !== undefined && ARRAY_CALLBACK_METHODS.has(name) ? callee.object : undefined;
-}
-
-/** The name a function is called by as a method: `{ check(s) {} }`, `X.prototype.check = function`, class methods. */
-function methodNameOf(fn: FunctionNode, parent: Node | undefined, child: Node): string | undefined {
-  if (parent?.type === "MethodDefinition" && parent.kind === "method") return staticKeyName(parent.key, parent.computed);
-  if (parent?.type === "Property" && parent.value === child) return staticKeyName(parent.key, parent.computed);
-  if (parent?.type === "AssignmentExpression" && parent.right === child && parent.left.type === "MemberExpression") {
-    return staticKeyName(parent.left.property, parent.left.computed);
-  }
-  return undefined;
-}
-
-/** The binding a class is known by: `class C {}` or `const C = class {}`. */
-function classNameOf(classNode: Node | undefined): Node | null {
-  if (classNode?.type === "ClassDeclaration") return classNode.id;
-  if (classNode?.type === "ClassExpression" && classNode.parent?.type === "VariableDeclarator") return classNode.parent.id;
-  return null;
-}
