@@ -13,7 +13,8 @@ import tsParser from "@typescript-eslint/parser";
 import { ESLint, type Linter } from "eslint";
 import plugin from "../index.js";
 
-const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+const require = createRequire(import.meta.url);
+const { version } = require("../../package.json") as { version: string };
 
 const HELP = `Usage: wua-lint [options] [paths...]
 
@@ -25,7 +26,7 @@ modules, .cjs as CommonJS, .ts/.mts/.cts with @typescript-eslint/parser, and the
 Options:
   --strict               also report members that are not documented for remote callers
   --assume-remote        treat every WUA object as remote (scripts started over WinRM or SSH)
-  --format <name>        stylish (default) or json
+  --format <name>        stylish (default), json, or sarif (for GitHub code scanning)
   --output-file <path>   write the report to a file instead of the terminal
   --max-warnings <n>     exit with 1 when there are more than n warnings
   --quiet                report errors only
@@ -34,7 +35,7 @@ Options:
 
 Exit codes: 0 no problems, 1 problems found, 2 usage or internal error.`;
 
-const FORMATS = new Set(["stylish", "json"]);
+const FORMATS = new Set(["stylish", "json", "sarif"]);
 
 class UsageError extends Error {}
 
@@ -72,7 +73,7 @@ function readOptions(argv: readonly string[]): Options {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (!FORMATS.has(values.format)) throw new UsageError(`Unknown format "${values.format}": use stylish or json.`);
+  if (!FORMATS.has(values.format)) throw new UsageError(`Unknown format "${values.format}": use stylish, json or sarif.`);
   let maxWarnings: number | undefined;
   if (values["max-warnings"] !== undefined) {
     maxWarnings = Number(values["max-warnings"]);
@@ -118,12 +119,24 @@ async function main(argv: readonly string[]): Promise<number> {
   // As with eslint, warnings count against --max-warnings even when --quiet hides them.
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
   const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
-  const formatter = await eslint.loadFormatter(options.format);
-  const report = await formatter.format(options.quiet ? ESLint.getErrorResults(results) : results);
+  const shown = options.quiet ? ESLint.getErrorResults(results) : results;
+  const report = options.format === "sarif" ? formatSarif(eslint, shown) : await (await eslint.loadFormatter(options.format)).format(shown);
   if (options.outputFile) await writeFile(options.outputFile, report);
   else if (report) process.stdout.write(report.endsWith("\n") ? report : `${report}\n`);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/**
+ * SARIF 2.1.0 through Microsoft's ESLint formatter, loaded from this package rather than from the
+ * user's folder, which has no node_modules.
+ */
+function formatSarif(eslint: ESLint, results: ESLint.LintResult[]): string {
+  const sarif = require("@microsoft/eslint-formatter-sarif") as (
+    results: ESLint.LintResult[],
+    data: { cwd: string; rulesMeta: Record<string, unknown> },
+  ) => string;
+  return sarif(results, { cwd: process.cwd(), rulesMeta: eslint.getRulesMetaForResults(results) });
 }
 
 /**

@@ -48,6 +48,27 @@ describe("eslint CLI", () => {
     ]);
   });
 
+  it("writes SARIF through @microsoft/eslint-formatter-sarif with rule ids and help links", () => {
+    const run = spawnSync(process.execPath, [eslintBin, "--format", "@microsoft/sarif", "examples/remote/reboot-check.js"], { cwd: root, encoding: "utf8" });
+    expect(run.status).toBe(1);
+    const sarif = JSON.parse(run.stdout) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }[]; tool: { driver: { rules: { id: string; helpUri: string }[] } } }[] };
+    expect(sarif.version).toBe("2.1.0");
+    const [run0] = sarif.runs;
+    expect(run0!.results.map((r) => `${r.ruleId}@${r.locations[0]!.physicalLocation.region.startLine}:${r.locations[0]!.physicalLocation.region.startColumn}`))
+      .toEqual(["wua/no-remote-unavailable-interface@5:14"]);
+    expect(run0!.tool.driver.rules[0]!.helpUri).toMatch(/docs\/rules\/no-remote-unavailable-interface\.md$/u);
+  });
+
+  it("--max-warnings 0 fails on warnings, which the plugin's processors give for encoded blocks", () => {
+    const run = spawnSync(process.execPath, [eslintBin, "--max-warnings", "0", "--no-warn-ignored", "--stdin", "--stdin-filename", "examples/local/encoded.wsf"], {
+      cwd: root,
+      encoding: "utf8",
+      input: '<job><script language="JScript.Encode">#@~^</script></job>\n',
+    });
+    expect(run.stdout).toContain("JScript.Encode");
+    expect(run.status).toBe(1);
+  });
+
   describe("in a user's project that imports the plugin by name", () => {
     const project = mkdtempSync(join(tmpdir(), "wua-cli-"));
     afterAll(() => rmSync(project, { recursive: true, force: true }));

@@ -102,3 +102,39 @@ describe("wua-lint", () => {
     expect(stderr).not.toMatch(/\n\s+at /u);
   });
 });
+
+interface Sarif {
+  version: string;
+  runs: {
+    tool: { driver: { rules: { id: string; helpUri: string }[] } };
+    results: {
+      ruleId: string;
+      level: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[];
+    }[];
+  }[];
+}
+
+describe("wua-lint --format sarif", () => {
+  it("writes SARIF 2.1.0 with rule ids, help links and regions in the original files", () => {
+    const { status, stdout } = wuaLint(["--format", "sarif", "examples/remote/patch-jobs.wsf", "examples/remote/driver-cleanup.js"]);
+    expect(status).toBe(1);
+    const sarif = JSON.parse(stdout) as Sarif;
+    expect(sarif.version).toBe("2.1.0");
+    const [run] = sarif.runs;
+    expect(run!.tool.driver.rules.map((r) => [r.id, r.helpUri])).toEqual(
+      expect.arrayContaining([
+        ["wua/no-remote-unavailable-member", "https://github.com/eslint-plugin-wua/eslint-plugin-wua/blob/main/docs/rules/no-remote-unavailable-member.md"],
+        ["wua/no-remote-ishidden-write", "https://github.com/eslint-plugin-wua/eslint-plugin-wua/blob/main/docs/rules/no-remote-ishidden-write.md"],
+      ]),
+    );
+    const regions = run!.results.map((r) => {
+      const { artifactLocation, region } = r.locations[0]!.physicalLocation;
+      return `${artifactLocation.uri.split("/").at(-1)} ${r.ruleId} ${r.level} ${region.startLine}:${region.startColumn}-${region.endLine}:${region.endColumn}`;
+    });
+    expect(regions.sort()).toEqual([
+      "driver-cleanup.js wua/no-remote-ishidden-write error 12:14-12:22",
+      "patch-jobs.wsf wua/no-remote-unavailable-member error 24:31-24:52",
+    ]);
+  });
+});
