@@ -50,6 +50,16 @@ describe("wua-lint", () => {
     expect(status).toBe(0);
   });
 
+  it("prints ESLint's stylish report by default", () => {
+    const file = write("stylish.js", 'var s = new ActiveXObject("Microsoft.Update.Session", "SRV");\ns.CreateUpdateInstaller();\n');
+    const { status, stdout } = wuaLint([file], folder);
+    expect(status).toBe(1);
+    expect(stdout).toContain("stylish.js");
+    expect(stdout).toMatch(/2:3\s+error\s+IUpdateSession\.CreateUpdateInstaller fails/u);
+    expect(stdout).toContain("wua/no-remote-unavailable-member");
+    expect(stdout).toContain("1 problem (1 error, 0 warnings)");
+  });
+
   it("parses TypeScript and reports in it", () => {
     const file = write("remote.ts", 'declare const ActiveXObject: any;\nconst s = new ActiveXObject("Microsoft.Update.Session", "SRV") as any;\ns.CreateUpdateInstaller();\n');
     const { status, stdout } = wuaLint(["--format", "json", file], folder);
