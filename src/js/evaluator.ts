@@ -90,6 +90,7 @@ export class Evaluator {
   /** Member uses whose member is a method or an indexed property: calling them yields their result. */
   private readonly callableUses = new Set<Node>();
   private readonly inProgress = new Set<unknown>();
+  private readonly reportedNodes = new Set<Node>();
   private depth = 0;
 
   constructor(private readonly facts: FileFacts) {}
@@ -106,6 +107,16 @@ export class Evaluator {
       const source = this.assignedValue(property.parent as Node);
       return this.readMember(source, { name, use: property, nameNode: property.key, access: "read", args: undefined });
     });
+  }
+
+  /**
+   * One report per place: `x.Entries(0)` uses both `Entries` and the collection's `Item` at the same
+   * name, and the first finding there is the root cause.
+   */
+  private report(finding: Finding<Node>): void {
+    if (this.reportedNodes.has(finding.node)) return;
+    this.reportedNodes.add(finding.node);
+    this.findings.push(finding);
   }
 
   private guarded<K>(memo: Map<K, Value>, key: K, compute: () => Value): Value {
@@ -431,7 +442,7 @@ export class Evaluator {
     const origins = origin ? [origin] : [];
     const finding = judgeCreation<Node>(node, views, origins);
     if (finding) {
-      this.findings.push(finding);
+      this.report(finding);
       return FAILED;
     }
     return wuaObject(views, origins);
@@ -565,7 +576,7 @@ export class Evaluator {
       origins: receiver.origins,
       argument: (index) => this.argumentFact(args, index),
     });
-    if (outcome.finding) this.findings.push(outcome.finding);
+    if (outcome.finding) this.report(outcome.finding);
     return outcome.yields === "failed" ? FAILED : wuaObject(outcome.yields, receiver.origins);
   }
 
