@@ -67,3 +67,10 @@ describe("any file that parses lints without a crash", () => {
     expect(summary(lint(nested))).toEqual(["no-remote-unavailable-member@2:603"]);
   });
 });
+
+describe("regressions found by the fuzzer", () => {
+  it("seed 543: calling a property's collection reports the property once, not its Item as well", () => {
+    const code = `${REMOTE}var u = s.CreateUpdateSearcher().Search("x").Updates.Item(0);\nu.WindowsDriverUpdateEntries(0);`;
+    expect(summary(lint(code))).toEqual(["no-remote-unlisted-member@3:3"]);
+  });
+});
