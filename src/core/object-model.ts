@@ -23,6 +23,15 @@ for (const name of interfaceNames) {
   if (base !== null) derivedBy.set(base, [...(derivedBy.get(base) ?? []), name]);
 }
 
+const memberNames = new Set(
+  interfaceNames.flatMap((name) => Object.keys(interfaces[name].members).map((member) => member.toLowerCase())),
+);
+
+/** Whether any WUA interface has a member of this name (in any case): only such uses can be findings. */
+export function isWuaMemberName(name: string): boolean {
+  return memberNames.has(name.toLowerCase());
+}
+
 /** `name` and its bases, newest first. */
 export function ancestry(name: InterfaceName): InterfaceName[] {
   const chain: InterfaceName[] = [];

@@ -4,6 +4,7 @@
  */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { Finding } from "../core/findings.js";
+import { isWuaMemberName } from "../core/object-model.js";
 import { ConstantFolder } from "./constants.js";
 import { Evaluator } from "./evaluator.js";
 import { FlowIndex } from "./flow.js";
@@ -81,7 +82,11 @@ interface Walk {
   readonly methodCalls: Map<string, TSESTree.CallExpression[]>;
 }
 
-/** An explicit stack, so that deeply nested code cannot overflow the call stack. */
+/**
+ * One pass over the tree, with an explicit stack so that deeply nested code cannot overflow the call
+ * stack. It keeps the places where a finding can arise; everything else is evaluated only when a
+ * kept place needs it.
+ */
 function walkTree(sourceCode: SourceCode): Walk {
   const uses: Walk["uses"] = [];
   const returns = new Map<FunctionNode, TSESTree.ReturnStatement[]>();
@@ -89,31 +94,36 @@ function walkTree(sourceCode: SourceCode): Walk {
   const methodCalls = new Map<string, TSESTree.CallExpression[]>();
   let usesWinax = false;
   const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  const stack: { node: Node; fn: FunctionNode | null }[] = [{ node: sourceCode.ast as Node, fn: null }];
-  while (stack.length > 0) {
-    const { node, fn } = stack.pop()!;
+  const nodes: Node[] = [sourceCode.ast as Node];
+  const functions: (FunctionNode | null)[] = [null];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const fn = functions.pop()!;
     if (isPropertyWrite(node)) propertyWrites.push(node);
     switch (node.type) {
       case "MemberExpression":
-      case "CallExpression":
+        if (node.computed || (node.property.type === "Identifier" && isWuaMemberName(node.property.name))) uses.push(node);
+        break;
+      case "CallExpression": {
+        uses.push(node);
+        if (isRequireOfWinax(node)) usesWinax = true;
+        const name = node.callee.type === "MemberExpression" ? staticKeyName(node.callee.property, node.callee.computed) : undefined;
+        if (name !== undefined) {
+          const calls = methodCalls.get(name);
+          if (calls) calls.push(node);
+          else methodCalls.set(name, [node]);
+        }
+        break;
+      }
       case "NewExpression":
         uses.push(node);
-        if (node.type === "CallExpression") {
-          if (isRequireOfWinax(node)) usesWinax = true;
-          const name = node.callee.type === "MemberExpression" ? staticKeyName(node.callee.property, node.callee.computed) : undefined;
-          if (name !== undefined) {
-            const calls = methodCalls.get(name);
-            if (calls) calls.push(node);
-            else methodCalls.set(name, [node]);
-          }
-        }
         break;
       case "Property":
         if (node.parent?.type === "ObjectPattern") uses.push(node);
         break;
       case "VariableDeclarator":
-        // Bindings are evaluated in source order, so an alias chain is resolved one link at a time.
-        if (node.init) uses.push(node.init);
+        // Aliases are evaluated in source order, so that a long chain is resolved one link at a time.
+        if (node.init?.type === "Identifier") uses.push(node.init);
         break;
       case "ImportDeclaration":
         if (node.source.value === "winax") usesWinax = true;
@@ -127,16 +137,22 @@ function walkTree(sourceCode: SourceCode): Walk {
         break;
     }
     const inner = isFunction(node) ? node : fn;
-    const children: Node[] = [];
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
+    const childKeys = keys[node.type] ?? [];
+    // Children are pushed last-first so that they come off the stack in source order.
+    for (let k = childKeys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[childKeys[k]!];
       if (Array.isArray(child)) {
-        for (const item of child) if (isNode(item)) children.push(item);
+        for (let i = child.length - 1; i >= 0; i--) {
+          if (isNode(child[i])) {
+            nodes.push(child[i]);
+            functions.push(inner);
+          }
+        }
       } else if (isNode(child)) {
-        children.push(child);
+        nodes.push(child);
+        functions.push(inner);
       }
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, fn: inner });
   }
   return { uses, returns, usesWinax, propertyWrites, methodCalls };
 }
