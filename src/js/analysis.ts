@@ -30,6 +30,9 @@ const REMOTE_MARKER = /^\s*wua-remote\s*(?:--.*)?$/su;
 
 const cache = new WeakMap<SourceCode, FileAnalysis>();
 
+/** Host methods that create WUA objects (`WScript.CreateObject`, winax's `ActiveXObject`). */
+const CREATING_METHODS = new Set(["createobject", "activexobject"]);
+
 export function analyseFile(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis {
   const sourceCode = context.sourceCode;
   let analysis = cache.get(sourceCode);
@@ -105,9 +108,11 @@ function walkTree(sourceCode: SourceCode): Walk {
         if (node.computed || (node.property.type === "Identifier" && isWuaMemberName(node.property.name))) uses.push(node);
         break;
       case "CallExpression": {
-        uses.push(node);
-        if (isRequireOfWinax(node)) usesWinax = true;
         const name = node.callee.type === "MemberExpression" ? staticKeyName(node.callee.property, node.callee.computed) : undefined;
+        // `log.WriteLine(x)` cannot be a finding; `coll(i)`, `f(s)`, `s.Updates(0)` and
+        // `WScript.CreateObject(...)` can.
+        if (name === undefined || isWuaMemberName(name) || CREATING_METHODS.has(name.toLowerCase())) uses.push(node);
+        if (isRequireOfWinax(node)) usesWinax = true;
         if (name !== undefined) {
           const calls = methodCalls.get(name);
           if (calls) calls.push(node);
