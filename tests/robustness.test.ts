@@ -74,3 +74,11 @@ describe("regressions found by the fuzzer", () => {
     expect(summary(lint(code))).toEqual(["no-remote-unlisted-member@3:3"]);
   });
 });
+
+describe("files without WUA", () => {
+  // Files that never mention "update" skip the analysis; a ProgID built from pieces still says it.
+  it("still follows a ProgID built by concatenation", () => {
+    const built = 'var id = "Microsoft." + "Update.Session";\nnew ActiveXObject(id, "SRV").CreateUpdateInstaller();';
+    expect(summary(lint(built))).toEqual(["no-remote-unavailable-member@2:30"]);
+  });
+});

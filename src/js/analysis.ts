@@ -12,7 +12,7 @@ import { ObjectKeys, PropertyStore, isPropertyWrite } from "./object-keys.js";
 import { ScopeIndex } from "./scope-index.js";
 import { readWuaSettings } from "./settings.js";
 import { isFunction, staticKeyName } from "./syntax.js";
-import type { FunctionNode, Value } from "./values.js";
+import { NONE, type FunctionNode, type Value } from "./values.js";
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -43,7 +43,12 @@ export function analyseFile(context: Readonly<TSESLint.RuleContext<string, reado
   return analysis;
 }
 
+/** Every WUA ProgID contains "Update": a file that never says it cannot create a WUA object. */
+const MENTIONS_WUA = /update/iu;
+const NOTHING_TO_ANALYSE: FileAnalysis = { findings: [], valueOf: () => NONE };
+
 function runAnalysis(sourceCode: SourceCode, rawSettings: unknown): FileAnalysis {
+  if (!MENTIONS_WUA.test(sourceCode.text)) return NOTHING_TO_ANALYSE;
   const settings = readWuaSettings(rawSettings);
   const walk = walkTree(sourceCode);
   const scopes = new ScopeIndex(sourceCode.scopeManager);
