@@ -1,6 +1,6 @@
 /** The `wua-lint` command as a user runs it (built by `npm test` before Vitest runs). */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -98,6 +98,13 @@ describe("wua-lint", () => {
     expect(wuaLint(["--help"])).toMatchObject({ status: 0 });
     expect(wuaLint(["--help"]).stdout).toContain("Usage: wua-lint");
     expect(wuaLint(["--version"]).stdout.trim()).toBe(packageJson.version);
+  });
+
+  it("exits 2 with one line for a file it cannot read (a dangling link)", () => {
+    symlinkSync(join(folder, "nowhere", "x.js"), join(folder, "dangling.js"));
+    const { status, stderr } = wuaLint(["dangling.js"], folder);
+    expect(status).toBe(2);
+    expect(stderr.trim().split("\n")).toEqual(["wua-lint: No files matching 'dangling.js' were found."]);
   });
 
   it.each([
