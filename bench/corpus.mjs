@@ -1,17 +1,6 @@
 // Deterministic corpus for the benchmark: realistic Windows Script Host scripts (remote and local
 // WUA use mixed with ordinary administration code), and growth files built from repeated units.
-
-/** mulberry32, so that every run lints the same corpus. */
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from "../scripts/seeded-random.mjs";
 
 const LOCATIONS = ['"SRV-01"', "server", '"localhost"', "", "WScript.Arguments(0)", '"."'];
 

@@ -4,21 +4,10 @@
  * callbacks and properties, mixed with eslump's random JavaScript. Deterministic for a seed.
  */
 import { generateRandomJS } from "eslump";
+import { seeded } from "../../scripts/seeded-random.mjs";
 import { interfaces } from "../../src/data/object-model.js";
 
-export type Random = () => number;
-
-/** mulberry32: small, fast, good enough to spread fuzz cases. */
-export function seeded(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+type Random = () => number;
 
 const MEMBER_NAMES = [...new Set(Object.values(interfaces).flatMap((iface) => Object.keys(iface.members)))];
 const PROG_IDS = ["Microsoft.Update.Session", "Microsoft.Update.Searcher", "Microsoft.Update.AutoUpdate", "Microsoft.Update.ServiceManager", "Microsoft.Update.SystemInfo", "Microsoft.Update.Installer", "Microsoft.Update.UpdateColl", "microsoft.update.session.1", "WScript.Network", "Scripting.FileSystemObject"];
