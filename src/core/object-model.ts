@@ -27,18 +27,49 @@ const memberNames = new Set(
   interfaceNames.flatMap((name) => Object.keys(interfaces[name].members).map((member) => member.toLowerCase())),
 );
 
+/** Bounds the memos of names, whatever a generated file throws at them. */
+const MAX_REMEMBERED_NAMES = 10_000;
+
+/** Names already looked up, as written: a script repeats the same few names many times. */
+const memberNameAnswers = new Map<string, boolean>();
+
 /** Whether any WUA interface has a member of this name (in any case): only such uses can be findings. */
 export function isWuaMemberName(name: string): boolean {
-  return memberNames.has(name.toLowerCase());
+  let answer = memberNameAnswers.get(name);
+  if (answer === undefined) {
+    answer = memberNames.has(name.toLowerCase());
+    if (memberNameAnswers.size < MAX_REMEMBERED_NAMES) memberNameAnswers.set(name, answer);
+  }
+  return answer;
 }
 
+const ancestries = new Map<InterfaceName, readonly InterfaceName[]>();
+
 /** `name` and its bases, newest first. */
-export function ancestry(name: InterfaceName): InterfaceName[] {
-  const chain: InterfaceName[] = [];
-  for (let current: InterfaceName | null = name; current !== null; current = interfaces[current].extends) {
-    chain.push(current);
+export function ancestry(name: InterfaceName): readonly InterfaceName[] {
+  let chain = ancestries.get(name);
+  if (chain === undefined) {
+    const names: InterfaceName[] = [];
+    for (let current: InterfaceName | null = name; current !== null; current = interfaces[current].extends) {
+      names.push(current);
+    }
+    ancestries.set(name, (chain = names));
   }
   return chain;
+}
+
+/**
+ * One shared array per set of views, so that equal sets are the same array: results can then be
+ * remembered per set of views, and joining equal sets costs nothing.
+ */
+const internedViews = new Map<string, readonly InterfaceName[]>();
+
+export function internViews(views: Iterable<InterfaceName>): readonly InterfaceName[] {
+  const sorted = [...new Set(views)].sort();
+  const key = sorted.join(",");
+  let interned = internedViews.get(key);
+  if (interned === undefined) internedViews.set(key, (interned = sorted));
+  return interned;
 }
 
 const viewCache = new Map<InterfaceName, readonly InterfaceName[]>();
@@ -59,9 +90,9 @@ export function viewsOf(name: InterfaceName): readonly InterfaceName[] {
     if (children === undefined) leaves.push(current);
     else pending.push(...children);
   }
-  leaves.sort();
-  viewCache.set(name, leaves);
-  return leaves;
+  const views = internViews(leaves);
+  viewCache.set(name, views);
+  return views;
 }
 
 const memberIndex = new Map<InterfaceName, Map<string, DeclaredMember>>();
@@ -85,12 +116,24 @@ function resolveInView(view: InterfaceName, lowerName: string): DeclaredMember |
   return undefined;
 }
 
+const resolved = new WeakMap<readonly InterfaceName[], Map<string, readonly DeclaredMember[]>>();
+
 /**
  * Resolve a member name against every view of an object, case-insensitively as GetIDsOfNames does.
  * One entry per distinct declaring interface; empty when no view has such a member.
  */
-export function resolveMember(views: readonly InterfaceName[], name: string): DeclaredMember[] {
-  const lowerName = name.toLowerCase();
+export function resolveMember(views: readonly InterfaceName[], name: string): readonly DeclaredMember[] {
+  let byName = resolved.get(views);
+  if (byName === undefined) resolved.set(views, (byName = new Map()));
+  let found = byName.get(name);
+  if (found === undefined) {
+    found = resolveUncached(views, name.toLowerCase());
+    if (byName.size < MAX_REMEMBERED_NAMES) byName.set(name, found);
+  }
+  return found;
+}
+
+function resolveUncached(views: readonly InterfaceName[], lowerName: string): readonly DeclaredMember[] {
   const found: DeclaredMember[] = [];
   for (const view of views) {
     const declared = resolveInView(view, lowerName);
@@ -99,8 +142,12 @@ export function resolveMember(views: readonly InterfaceName[], name: string): De
   return found;
 }
 
+const resolvedDefaults = new WeakMap<readonly InterfaceName[], readonly DeclaredMember[]>();
+
 /** The DISPID_VALUE member, reached by `obj(i)` and `obj[i]`. */
-export function resolveDefaultMember(views: readonly InterfaceName[]): DeclaredMember[] {
+export function resolveDefaultMember(views: readonly InterfaceName[]): readonly DeclaredMember[] {
+  const known = resolvedDefaults.get(views);
+  if (known) return known;
   const found: DeclaredMember[] = [];
   for (const view of views) {
     for (const name of ancestry(view)) {
@@ -111,16 +158,20 @@ export function resolveDefaultMember(views: readonly InterfaceName[]): DeclaredM
       }
     }
   }
+  resolvedDefaults.set(views, found);
   return found;
 }
 
+const returnedViews = new WeakMap<readonly DeclaredMember[], readonly InterfaceName[]>();
+
 /** The views of what a set of declared members yields; empty when none yields a WUA object. */
-export function viewsReturnedBy(declared: readonly DeclaredMember[]): InterfaceName[] {
-  const views = new Set<InterfaceName>();
-  for (const d of declared) {
-    if (d.member.returns !== null) for (const view of viewsOf(d.member.returns)) views.add(view);
+export function viewsReturnedBy(declared: readonly DeclaredMember[]): readonly InterfaceName[] {
+  let views = returnedViews.get(declared);
+  if (views === undefined) {
+    views = internViews(declared.flatMap((d) => (d.member.returns === null ? [] : viewsOf(d.member.returns))));
+    returnedViews.set(declared, views);
   }
-  return [...views].sort();
+  return views;
 }
 
 export interface ProgIdEntry {

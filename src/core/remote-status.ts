@@ -39,13 +39,34 @@ export function memberVerdict(
   declared: DeclaredMember,
   argument: (index: number) => ArgumentFact,
 ): MemberVerdict {
-  const row = memberRows.get(`${declared.interfaceName}.${declared.memberName.toLowerCase()}`);
+  const { row, otherwise } = tableEntryOf(declared);
   if (row && (row.condition === undefined || isEmptyArgument(argument(row.condition.index)))) {
     return { status: row.status, row };
   }
-  const whole = interfaceRows.get(declared.interfaceName);
-  if (whole) return { status: "unavailable", row: whole };
-  return { status: available.has(declared.interfaceName) ? "available" : "unlisted" };
+  return otherwise;
+}
+
+/** A member's own row, and the verdict that holds when that row does not apply. */
+interface TableEntry {
+  readonly row: MemberRow | undefined;
+  readonly otherwise: MemberVerdict;
+}
+
+const tableEntries = new WeakMap<DeclaredMember, TableEntry>();
+
+function tableEntryOf(declared: DeclaredMember): TableEntry {
+  let entry = tableEntries.get(declared);
+  if (entry === undefined) {
+    const whole = interfaceRows.get(declared.interfaceName);
+    entry = {
+      row: memberRows.get(`${declared.interfaceName}.${declared.memberName.toLowerCase()}`),
+      otherwise: whole
+        ? { status: "unavailable", row: whole }
+        : { status: available.has(declared.interfaceName) ? "available" : "unlisted" },
+    };
+    tableEntries.set(declared, entry);
+  }
+  return entry;
 }
 
 /** The table row that forbids creating an object with these views on another computer, if any. */

@@ -1,6 +1,7 @@
 /**
- * One analysis per file, shared by every wua rule: a single walk of the tree collects the places a
- * WUA member can be used, then the evaluator answers for each of them once.
+ * One analysis per file, shared by every wua rule. It rides on ESLint's own traversal: the first wua
+ * rule set up for a file collects the places where a WUA member can be used as ESLint walks the tree,
+ * and at the end of the file the evaluator answers for each of them once.
  */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { Finding } from "../core/findings.js";
@@ -8,7 +9,7 @@ import { isWuaMemberName } from "../core/object-model.js";
 import { ConstantFolder } from "./constants.js";
 import { Evaluator } from "./evaluator.js";
 import { FlowIndex } from "./flow.js";
-import { ObjectKeys, PropertyStore, isPropertyWrite } from "./object-keys.js";
+import { ARRAY_ADDERS, ObjectKeys, PropertyStore, isPropertyWrite } from "./object-keys.js";
 import { ScopeIndex } from "./scope-index.js";
 import { readWuaSettings } from "./settings.js";
 import { isFunction, staticKeyName } from "./syntax.js";
@@ -16,6 +17,7 @@ import { NONE, type FunctionNode, type Value } from "./values.js";
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export interface FileAnalysis {
   /** In source order. */
@@ -28,29 +30,46 @@ export interface FileAnalysis {
 const BUILT_IN_LOCAL_NAMES = ["", ".", "localhost", "127.0.0.1", "::1"];
 const REMOTE_MARKER = /^\s*wua-remote\s*(?:--.*)?$/su;
 
-const cache = new WeakMap<SourceCode, FileAnalysis>();
-
 /** Host methods that create WUA objects (`WScript.CreateObject`, winax's `ActiveXObject`). */
 const CREATING_METHODS = new Set(["createobject", "activexobject"]);
 
-export function analyseFile(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis {
-  const sourceCode = context.sourceCode;
-  let analysis = cache.get(sourceCode);
-  if (analysis === undefined) {
-    analysis = runAnalysis(sourceCode, context.settings);
-    cache.set(sourceCode, analysis);
-  }
-  return analysis;
+/** A file's analysis: its collected places while ESLint walks it, then its result. */
+interface FileState {
+  readonly collected: Collected;
+  analysis: FileAnalysis | undefined;
 }
+
+const states = new WeakMap<SourceCode, FileState>();
 
 /** Every WUA ProgID contains "Update": a file that never says it cannot create a WUA object. */
 const MENTIONS_WUA = /update/iu;
 const NOTHING_TO_ANALYSE: FileAnalysis = { findings: [], valueOf: () => NONE };
 
-function runAnalysis(sourceCode: SourceCode, rawSettings: unknown): FileAnalysis {
-  if (!MENTIONS_WUA.test(sourceCode.text)) return NOTHING_TO_ANALYSE;
+/**
+ * The listeners a rule returns to receive the file's analysis when ESLint has walked the whole
+ * file. Only the first wua rule of a file collects; the others wait for the same result.
+ */
+export function withFileAnalysis(context: AnyContext, onAnalysed: (analysis: FileAnalysis) => void): TSESLint.RuleListener {
+  const sourceCode = context.sourceCode;
+  const known = states.get(sourceCode);
+  const state: FileState = known ?? { collected: emptyCollection(), analysis: undefined };
+  const deliver: TSESLint.RuleListener = {
+    "Program:exit"() {
+      state.analysis ??= runAnalysis(sourceCode, context.settings, state.collected);
+      onAnalysed(state.analysis);
+    },
+  };
+  if (known) return deliver;
+  states.set(sourceCode, state);
+  if (!MENTIONS_WUA.test(sourceCode.text)) {
+    state.analysis = NOTHING_TO_ANALYSE;
+    return deliver;
+  }
+  return { ...collectingListeners(state.collected), ...deliver };
+}
+
+function runAnalysis(sourceCode: SourceCode, rawSettings: unknown, collected: Collected): FileAnalysis {
   const settings = readWuaSettings(rawSettings);
-  const walk = walkTree(sourceCode);
   const scopes = new ScopeIndex(sourceCode.scopeManager);
   const constants = new ConstantFolder(scopes);
   const keys = new ObjectKeys(scopes);
@@ -60,19 +79,19 @@ function runAnalysis(sourceCode: SourceCode, rawSettings: unknown): FileAnalysis
     constants,
     keys,
     flow: new FlowIndex(),
-    store: new PropertyStore(walk.propertyWrites, keys, constants),
-    methodCalls: (name) => walk.methodCalls.get(name) ?? [],
-    usesWinax: walk.usesWinax,
+    store: new PropertyStore(collected.propertyWrites, keys, constants),
+    methodCalls: (name) => collected.methodCalls.get(name) ?? [],
+    usesWinax: collected.usesWinax,
     remoteFile: marker
       ? { reason: "marker", line: marker.loc.start.line }
       : settings.assumeRemote
         ? { reason: "setting", line: 0 }
         : null,
     localNames: new Set([...BUILT_IN_LOCAL_NAMES, ...settings.localNames.map((name) => name.toLowerCase())]),
-    returnsOf: (fn) => walk.returns.get(fn) ?? [],
+    returnsOf: (fn) => collected.returns.get(fn) ?? [],
     textOf: (node) => abbreviate(sourceCode.getText(node)),
   });
-  for (const use of walk.uses) {
+  for (const use of collected.uses) {
     if (use.type === "Property") evaluator.patternPropertyValue(use);
     else evaluator.valueOf(use);
   }
@@ -80,95 +99,75 @@ function runAnalysis(sourceCode: SourceCode, rawSettings: unknown): FileAnalysis
   return { findings, valueOf: (node) => evaluator.valueOf(node) };
 }
 
-interface Walk {
+interface Collected {
   /** Member expressions, calls, `new` expressions, object-pattern properties and initialisers, in source order. */
   readonly uses: (TSESTree.Expression | TSESTree.Property)[];
   readonly returns: Map<FunctionNode, TSESTree.ReturnStatement[]>;
-  readonly usesWinax: boolean;
+  usesWinax: boolean;
   readonly propertyWrites: Node[];
   /** Calls `x.name(...)` by name: where a method's parameters get their values. */
   readonly methodCalls: Map<string, TSESTree.CallExpression[]>;
 }
 
-/**
- * One pass over the tree, with an explicit stack so that deeply nested code cannot overflow the call
- * stack. It keeps the places where a finding can arise; everything else is evaluated only when a
- * kept place needs it.
- */
-function walkTree(sourceCode: SourceCode): Walk {
-  const uses: Walk["uses"] = [];
-  const returns = new Map<FunctionNode, TSESTree.ReturnStatement[]>();
-  const propertyWrites: Node[] = [];
-  const methodCalls = new Map<string, TSESTree.CallExpression[]>();
-  let usesWinax = false;
-  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  const nodes: Node[] = [sourceCode.ast as Node];
-  const functions: (FunctionNode | null)[] = [null];
-  while (nodes.length > 0) {
-    const node = nodes.pop()!;
-    const fn = functions.pop()!;
-    if (isPropertyWrite(node)) propertyWrites.push(node);
-    switch (node.type) {
-      case "MemberExpression":
-        if (node.computed || (node.property.type === "Identifier" && isWuaMemberName(node.property.name))) uses.push(node);
-        break;
-      case "CallExpression": {
-        const name = node.callee.type === "MemberExpression" ? staticKeyName(node.callee.property, node.callee.computed) : undefined;
-        // `log.WriteLine(x)` cannot be a finding; `coll(i)`, `f(s)`, `s.Updates(0)` and
-        // `WScript.CreateObject(...)` can.
-        if (name === undefined || isWuaMemberName(name) || CREATING_METHODS.has(name.toLowerCase())) uses.push(node);
-        if (isRequireOfWinax(node)) usesWinax = true;
-        if (name !== undefined) {
-          const calls = methodCalls.get(name);
-          if (calls) calls.push(node);
-          else methodCalls.set(name, [node]);
-        }
-        break;
-      }
-      case "NewExpression":
-        uses.push(node);
-        break;
-      case "Property":
-        if (node.parent?.type === "ObjectPattern") uses.push(node);
-        break;
-      case "VariableDeclarator":
-        // Aliases are evaluated in source order, so that a long chain is resolved one link at a time.
-        if (node.init?.type === "Identifier") uses.push(node.init);
-        break;
-      case "ImportDeclaration":
-        if (node.source.value === "winax") usesWinax = true;
-        break;
-      case "ReturnStatement":
-        if (fn) {
-          const list = returns.get(fn);
-          if (list) list.push(node);
-          else returns.set(fn, [node]);
-        }
-        break;
-    }
-    const inner = isFunction(node) ? node : fn;
-    const childKeys = keys[node.type] ?? [];
-    // Children are pushed last-first so that they come off the stack in source order.
-    for (let k = childKeys.length - 1; k >= 0; k--) {
-      const child = (node as unknown as Record<string, unknown>)[childKeys[k]!];
-      if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) {
-          if (isNode(child[i])) {
-            nodes.push(child[i]);
-            functions.push(inner);
-          }
-        }
-      } else if (isNode(child)) {
-        nodes.push(child);
-        functions.push(inner);
-      }
-    }
-  }
-  return { uses, returns, usesWinax, propertyWrites, methodCalls };
+function emptyCollection(): Collected {
+  return { uses: [], returns: new Map(), usesWinax: false, propertyWrites: [], methodCalls: new Map() };
 }
 
-function isNode(value: unknown): value is Node {
-  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
+/**
+ * Keeps the places where a finding can arise, in the order ESLint enters them (source order);
+ * everything else is evaluated only when a kept place needs it.
+ */
+function collectingListeners(collected: Collected): TSESLint.RuleListener {
+  const { uses, returns, propertyWrites, methodCalls } = collected;
+  return {
+    MemberExpression(node) {
+      if (node.computed || (node.property.type === "Identifier" && isWuaMemberName(node.property.name))) uses.push(node);
+    },
+    CallExpression(node) {
+      const name = node.callee.type === "MemberExpression" ? staticKeyName(node.callee.property, node.callee.computed) : undefined;
+      // `log.WriteLine(x)` cannot be a finding; `coll(i)`, `f(s)`, `s.Updates(0)` and
+      // `WScript.CreateObject(...)` can.
+      if (name === undefined || isWuaMemberName(name) || CREATING_METHODS.has(name.toLowerCase())) uses.push(node);
+      if (name === undefined) {
+        if (isRequireOfWinax(node)) collected.usesWinax = true;
+        return;
+      }
+      const calls = methodCalls.get(name);
+      if (calls) calls.push(node);
+      else methodCalls.set(name, [node]);
+      if (ARRAY_ADDERS.has(name)) propertyWrites.push(node);
+    },
+    NewExpression(node) {
+      uses.push(node);
+    },
+    ObjectPattern(node) {
+      for (const property of node.properties) if (property.type === "Property") uses.push(property);
+    },
+    VariableDeclarator(node) {
+      // Aliases are evaluated in source order, so that a long chain is resolved one link at a time.
+      if (node.init?.type === "Identifier") uses.push(node.init);
+    },
+    ImportDeclaration(node) {
+      if (node.source.value === "winax") collected.usesWinax = true;
+    },
+    ReturnStatement(node) {
+      let fn: Node | undefined = node.parent;
+      while (fn && !isFunction(fn)) fn = fn.parent;
+      if (!fn) return;
+      const list = returns.get(fn);
+      if (list) list.push(node);
+      else returns.set(fn, [node]);
+    },
+    AssignmentExpression(node) {
+      if (isPropertyWrite(node)) propertyWrites.push(node);
+    },
+    PropertyDefinition(node) {
+      if (isPropertyWrite(node)) propertyWrites.push(node);
+    },
+    MethodDefinition(node) {
+      if (isPropertyWrite(node)) propertyWrites.push(node);
+    },
+  };
 }
 
 function isRequireOfWinax(node: TSESTree.CallExpression): boolean {

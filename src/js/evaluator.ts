@@ -59,6 +59,9 @@ interface MemberAccess {
   readonly args: readonly Argument[] | undefined;
 }
 
+/** Marks a memo entry whose value is being computed. */
+const IN_PROGRESS: Value = { kind: "none" };
+
 /** Deep enough for any real script; shallow enough to stay far from the JS stack limit. */
 const MAX_DEPTH = 400;
 /** How many expressions a location may be traced through before it counts as unknown (remote). */
@@ -85,17 +88,19 @@ export class Evaluator {
   private readonly nodeValues = new Map<Node, Value>();
   private readonly variableValues = new Map<Variable, Value>();
   private readonly bindings = new Map<Variable, { fixed: Value[]; targets: Node[] }>();
+  private readonly writesByVariable = new Map<Variable, { fixed: Value[]; ordered: Node[]; anytime: Node[] }>();
   private readonly returnValues = new Map<FunctionNode, Value>();
   private readonly callSitesMemo = new Map<FunctionNode, CallSite[]>();
   /** Member uses whose member is a method or an indexed property: calling them yields their result. */
   private readonly callableUses = new Set<Node>();
-  private readonly inProgress = new Set<unknown>();
   private readonly reportedNodes = new Set<Node>();
   private depth = 0;
 
   constructor(private readonly facts: FileFacts) {}
 
   valueOf(node: Node): Value {
+    const known = this.nodeValues.get(node);
+    if (known !== undefined) return known === IN_PROGRESS ? NONE : known;
     return this.guarded(this.nodeValues, node, () => this.compute(node));
   }
 
@@ -119,19 +124,21 @@ export class Evaluator {
     this.findings.push(finding);
   }
 
+  /** Memoised, and "none" for a key already being computed (a cycle) or past the depth limit. */
   private guarded<K>(memo: Map<K, Value>, key: K, compute: () => Value): Value {
     const known = memo.get(key);
-    if (known !== undefined) return known;
-    if (this.inProgress.has(key) || this.depth >= MAX_DEPTH) return NONE;
-    this.inProgress.add(key);
+    if (known !== undefined) return known === IN_PROGRESS ? NONE : known;
+    if (this.depth >= MAX_DEPTH) return NONE;
+    memo.set(key, IN_PROGRESS);
     this.depth++;
+    let value: Value | undefined;
     try {
-      const value = compute();
-      memo.set(key, value);
+      value = compute();
       return value;
     } finally {
       this.depth--;
-      this.inProgress.delete(key);
+      if (value === undefined) memo.delete(key);
+      else memo.set(key, value);
     }
   }
 
@@ -194,11 +201,28 @@ export class Evaluator {
     const owner = flow.functionOf(identifier);
     // A variable of an outer function may change between calls of this one: every write counts.
     if (variable!.scope.variableScope.block !== owner) return this.variableValue(variable!);
-    const { fixed, targets } = this.bindingsOf(variable!);
-    const ordered = targets.filter((target) => flow.functionOf(target) === owner);
-    const anytime = targets.filter((target) => flow.functionOf(target) !== owner);
-    const reaching = flow.reaching(ordered, identifier);
+    const { fixed, ordered, anytime } = this.writesSeenBy(variable!);
+    const reaching = ordered.length === 0 ? ordered : flow.reaching(ordered, identifier);
+    if (fixed.length === 0 && anytime.length === 0 && reaching.length === 1) return this.assignedValue(reaching[0]!);
     return join([...fixed, ...[...anytime, ...reaching].map((target) => this.assignedValue(target))]);
+  }
+
+  /**
+   * The writes of a variable as a read in its own function sees them: those the function runs
+   * itself, in order, and those of other functions (closures), which may run at any time.
+   */
+  private writesSeenBy(variable: Variable): { fixed: Value[]; ordered: Node[]; anytime: Node[] } {
+    const known = this.writesByVariable.get(variable);
+    if (known) return known;
+    const { fixed, targets } = this.bindingsOf(variable);
+    const flow = this.facts.flow;
+    const owner = variable.scope.variableScope.block;
+    const ordered: Node[] = [];
+    const anytime: Node[] = [];
+    for (const target of targets) (flow.functionOf(target) === owner ? ordered : anytime).push(target);
+    const writes = { fixed, ordered, anytime };
+    this.writesByVariable.set(variable, writes);
+    return writes;
   }
 
   /** What declares a variable outright (functions, imports, classes) and every target that writes it. */

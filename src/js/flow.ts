@@ -31,7 +31,9 @@ export class FlowIndex {
    * Of `writes` (binding targets run by the same function as `read`), those whose value may be the
    * one `read` sees.
    */
-  reaching(writes: readonly Node[], read: Node): Node[] {
+  reaching(writes: readonly Node[], read: Node): readonly Node[] {
+    // The usual case, one write before the read: nothing can overwrite it.
+    if (writes.length === 1 && writes[0]!.range[0] < read.range[0]) return writes;
     const dominator = this.lastDefiniteWrite(writes, read);
     const loops = enclosingLoops(read);
     return writes.filter((write) => {
@@ -46,16 +48,13 @@ export class FlowIndex {
 
   /** The write that stands as a statement nearest before the read in a statement list enclosing it. */
   private lastDefiniteWrite(writes: readonly Node[], read: Node): Node | undefined {
-    const definite = writes.flatMap((write) => {
-      const statement = definiteStatementOf(write);
-      return statement ? [{ write, statement }] : [];
-    });
+    const definite = this.definiteWrites(writes);
     if (definite.length === 0) return undefined;
     const owner = this.functionOf(read);
     for (let node: Node = read; node.parent && node !== owner; node = node.parent) {
       const list = node.parent;
       if (!STATEMENT_LISTS.has(list.type)) continue;
-      let best: { write: Node; statement: Node } | undefined;
+      let best: DefiniteWrite | undefined;
       for (const candidate of definite) {
         if (candidate.statement.parent === list && candidate.statement.range[1] <= node.range[0]) {
           if (!best || candidate.statement.range[0] > best.statement.range[0]) best = candidate;
@@ -65,6 +64,26 @@ export class FlowIndex {
     }
     return undefined;
   }
+
+  private readonly definiteByWrites = new WeakMap<readonly Node[], readonly DefiniteWrite[]>();
+
+  /** The writes that stand as statements of their own, for a list of writes asked about again and again. */
+  private definiteWrites(writes: readonly Node[]): readonly DefiniteWrite[] {
+    let definite = this.definiteByWrites.get(writes);
+    if (definite === undefined) {
+      definite = writes.flatMap((write) => {
+        const statement = definiteStatementOf(write);
+        return statement ? [{ write, statement }] : [];
+      });
+      this.definiteByWrites.set(writes, definite);
+    }
+    return definite;
+  }
+}
+
+interface DefiniteWrite {
+  readonly write: Node;
+  readonly statement: Node;
 }
 
 /** `s = value;` or `var s = value;` as a statement of its own: it runs whenever the next statement does. */

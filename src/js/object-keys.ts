@@ -17,7 +17,7 @@ export type ObjectKey = Variable | Node | string;
 /** The pseudo-property under which array elements are kept. */
 export const ELEMENTS = "[]";
 
-const ARRAY_ADDERS = new Set(["push", "unshift"]);
+export const ARRAY_ADDERS: ReadonlySet<string> = new Set(["push", "unshift"]);
 
 export class ObjectKeys {
   constructor(private readonly scopes: ScopeIndex) {}

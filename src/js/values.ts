@@ -1,6 +1,6 @@
 /** What the evaluator knows about an expression. */
 import type { TSESTree } from "@typescript-eslint/utils";
-import type { InterfaceName } from "../core/object-model.js";
+import { internViews, type InterfaceName } from "../core/object-model.js";
 import type { RemoteOrigin } from "../core/findings.js";
 import type { ObjectKey } from "./object-keys.js";
 
@@ -52,6 +52,7 @@ const MAX_ORIGINS = 4;
 
 /** Where paths meet: a WUA object on any path wins, and it is remote if any path is remote. */
 export function join(values: readonly Value[]): Value {
+  if (values.length === 1) return values[0]!;
   let result: Value = NONE;
   for (const value of values) result = joinTwo(result, value);
   return result;
@@ -73,13 +74,15 @@ function rank(value: Value): number {
 }
 
 function joinTwo(a: Value, b: Value): Value {
+  if (a === b) return a;
   if (a.kind === "wua" && b.kind === "wua") {
-    const views = [...new Set([...a.views, ...b.views])].sort();
-    const origins = [...a.origins];
+    const views = a.views === b.views ? a.views : internViews([...a.views, ...b.views]);
+    let origins: Origin[] | undefined;
     for (const origin of b.origins) {
-      if (origins.length < MAX_ORIGINS && !origins.some((o) => o.node === origin.node)) origins.push(origin);
+      const current = origins ?? a.origins;
+      if (current.length < MAX_ORIGINS && !current.some((o) => o.node === origin.node)) (origins ??= [...a.origins]).push(origin);
     }
-    return { kind: "wua", views, origins };
+    return views === a.views && origins === undefined ? a : { kind: "wua", views, origins: origins ?? a.origins };
   }
   if (a.kind === "enumerator" && b.kind === "enumerator") {
     return { kind: "enumerator", element: joinTwo(a.element, b.element) };

@@ -1,5 +1,5 @@
 import { createRule } from "./create-rule.js";
-import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, findingsOf, refusedMemberData } from "./report.js";
+import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, onFindings, refusedMemberData } from "./report.js";
 
 export const noRemoteIshiddenWrite = createRule({
   name: "no-remote-ishidden-write",
@@ -18,17 +18,13 @@ export const noRemoteIshiddenWrite = createRule({
   },
   defaultOptions: [],
   create(context) {
-    return {
-      Program() {
-        for (const finding of findingsOf(context, "hidden-write")) {
-          context.report({
-            node: finding.node,
-            messageId: "hiddenWrite",
-            data: refusedMemberData(finding),
-            suggest: createLocallySuggestion(context.sourceCode, finding.origins),
-          });
-        }
-      },
-    };
+    return onFindings(context, "hidden-write", (finding) => {
+      context.report({
+        node: finding.node,
+        messageId: "hiddenWrite",
+        data: refusedMemberData(finding),
+        suggest: createLocallySuggestion(context.sourceCode, finding.origins),
+      });
+    });
   },
 });

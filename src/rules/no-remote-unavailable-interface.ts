@@ -1,5 +1,5 @@
 import { createRule } from "./create-rule.js";
-import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, findingsOf, originText } from "./report.js";
+import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, onFindings, originText } from "./report.js";
 
 export const noRemoteUnavailableInterface = createRule({
   name: "no-remote-unavailable-interface",
@@ -18,24 +18,20 @@ export const noRemoteUnavailableInterface = createRule({
   },
   defaultOptions: [],
   create(context) {
-    return {
-      Program() {
-        for (const finding of findingsOf(context, "unavailable-interface")) {
-          context.report({
-            node: finding.node,
-            messageId: "unavailableInterface",
-            data: {
-              progId: finding.origins[0]?.progId ?? finding.interfaceName,
-              interface: finding.interfaceName,
-              basis: finding.row.basis ? `; ${finding.row.basis}` : "",
-              origin: originText(finding.origins),
-              advice: finding.row.advice,
-              link: finding.row.link,
-            },
-            suggest: createLocallySuggestion(context.sourceCode, finding.origins),
-          });
-        }
-      },
-    };
+    return onFindings(context, "unavailable-interface", (finding) => {
+      context.report({
+        node: finding.node,
+        messageId: "unavailableInterface",
+        data: {
+          progId: finding.origins[0]?.progId ?? finding.interfaceName,
+          interface: finding.interfaceName,
+          basis: finding.row.basis ? `; ${finding.row.basis}` : "",
+          origin: originText(finding.origins),
+          advice: finding.row.advice,
+          link: finding.row.link,
+        },
+        suggest: createLocallySuggestion(context.sourceCode, finding.origins),
+      });
+    });
   },
 });

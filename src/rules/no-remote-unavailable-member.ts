@@ -1,5 +1,5 @@
 import { createRule } from "./create-rule.js";
-import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, findingsOf, refusedMemberData } from "./report.js";
+import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, onFindings, refusedMemberData } from "./report.js";
 
 export const noRemoteUnavailableMember = createRule({
   name: "no-remote-unavailable-member",
@@ -18,17 +18,13 @@ export const noRemoteUnavailableMember = createRule({
   },
   defaultOptions: [],
   create(context) {
-    return {
-      Program() {
-        for (const finding of findingsOf(context, "unavailable-member")) {
-          context.report({
-            node: finding.node,
-            messageId: "unavailable",
-            data: refusedMemberData(finding),
-            suggest: createLocallySuggestion(context.sourceCode, finding.origins),
-          });
-        }
-      },
-    };
+    return onFindings(context, "unavailable-member", (finding) => {
+      context.report({
+        node: finding.node,
+        messageId: "unavailable",
+        data: refusedMemberData(finding),
+        suggest: createLocallySuggestion(context.sourceCode, finding.origins),
+      });
+    });
   },
 });

@@ -1,6 +1,6 @@
 import { REMOTE_USE_PAGE } from "../data/remote-table.js";
 import { createRule } from "./create-rule.js";
-import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, findingsOf, memberLabel, originText } from "./report.js";
+import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, onFindings, memberLabel, originText } from "./report.js";
 
 export interface UnlistedMemberOptions {
   /** `Interface` or `Interface.Member` entries checked to work for a remote caller. */
@@ -41,23 +41,19 @@ export const noRemoteUnlistedMember = createRule<[UnlistedMemberOptions], "unlis
     const allowed = new Set((options.allow ?? []).map((entry) => entry.toLowerCase()));
     const isAllowed = (interfaceName: string, memberName: string): boolean =>
       allowed.has(interfaceName.toLowerCase()) || allowed.has(`${interfaceName}.${memberName}`.toLowerCase());
-    return {
-      Program() {
-        for (const finding of findingsOf(context, "unlisted-member")) {
-          if (finding.declared.every((d) => isAllowed(d.interfaceName, d.memberName))) continue;
-          context.report({
-            node: finding.node,
-            messageId: "unlisted",
-            data: {
-              member: memberLabel(finding.declared),
-              interface: [...new Set(finding.declared.map((d) => d.interfaceName))].join(" or "),
-              origin: originText(finding.origins),
-              link: REMOTE_USE_PAGE,
-            },
-            suggest: createLocallySuggestion(context.sourceCode, finding.origins),
-          });
-        }
-      },
-    };
+    return onFindings(context, "unlisted-member", (finding) => {
+      if (finding.declared.every((d) => isAllowed(d.interfaceName, d.memberName))) return;
+      context.report({
+        node: finding.node,
+        messageId: "unlisted",
+        data: {
+          member: memberLabel(finding.declared),
+          interface: [...new Set(finding.declared.map((d) => d.interfaceName))].join(" or "),
+          origin: originText(finding.origins),
+          link: REMOTE_USE_PAGE,
+        },
+        suggest: createLocallySuggestion(context.sourceCode, finding.origins),
+      });
+    });
   },
 });

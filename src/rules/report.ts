@@ -2,7 +2,7 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { Finding, FindingKind, MemberFinding, RemoteOrigin } from "../core/findings.js";
 import type { DeclaredMember } from "../core/object-model.js";
-import { analyseFile } from "../js/analysis.js";
+import { withFileAnalysis } from "../js/analysis.js";
 
 type Node = TSESTree.Node;
 
@@ -11,14 +11,20 @@ export const CREATE_LOCALLY_MESSAGE =
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-/** This file's findings of one kind, from the analysis all wua rules share. */
-export function findingsOf<Kind extends FindingKind>(
+/**
+ * The listeners a rule returns to be handed, once ESLint has walked the file, this file's findings of
+ * one kind from the analysis all wua rules share.
+ */
+export function onFindings<Kind extends FindingKind>(
   context: AnyContext,
   kind: Kind,
-): (Finding<Node> & { readonly kind: Kind })[] {
-  return analyseFile(context).findings.filter(
-    (finding): finding is Finding<Node> & { readonly kind: Kind } => finding.kind === kind,
-  );
+  report: (finding: Finding<Node> & { readonly kind: Kind }) => void,
+): TSESLint.RuleListener {
+  return withFileAnalysis(context, (analysis) => {
+    for (const finding of analysis.findings) {
+      if (finding.kind === kind) report(finding as Finding<Node> & { readonly kind: Kind });
+    }
+  });
 }
 
 /** Message data for a refused member: which member, where the object became remote, what to do. */

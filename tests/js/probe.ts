@@ -5,7 +5,7 @@ import tsParser from "@typescript-eslint/parser";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { Linter, type Rule } from "eslint";
 import * as espree from "espree";
-import { analyseFile } from "../../src/js/analysis.js";
+import { withFileAnalysis } from "../../src/js/analysis.js";
 import type { Value } from "../../src/js/values.js";
 
 export interface Probed {
@@ -33,15 +33,20 @@ export function probe(
   const probeRule: Rule.RuleModule = {
     meta: { type: "problem", schema: [] },
     create(context) {
+      const probes: TSESTree.CallExpressionArgument[] = [];
+      const analysed = withFileAnalysis(context as never, (analysis) => {
+        for (const argument of probes) results.push(describe(analysis.valueOf(argument)));
+      });
       return {
+        ...analysed,
         CallExpression(node) {
+          (analysed.CallExpression as ((node: unknown) => void) | undefined)?.(node);
           const call = node as unknown as TSESTree.CallExpression;
           if (call.callee.type !== "Identifier" || call.callee.name !== "probe") return;
-          const analysis = analyseFile(context as never);
           const [argument] = call.arguments;
-          if (argument) results.push(describe(analysis.valueOf(argument)));
+          if (argument) probes.push(argument);
         },
-      };
+      } as Rule.RuleListener;
     },
   };
   const linter = new Linter({ configType: "flat" });
