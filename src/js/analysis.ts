@@ -30,8 +30,13 @@ export interface FileAnalysis {
 const BUILT_IN_LOCAL_NAMES = ["", ".", "localhost", "127.0.0.1", "::1"];
 const REMOTE_MARKER = /^\s*wua-remote\s*(?:--.*)?$/su;
 
-/** Host methods that create WUA objects (`WScript.CreateObject`, winax's `ActiveXObject`). */
-const CREATING_METHODS = new Set(["createobject", "activexobject"]);
+/** Host methods that create WUA objects (`WScript.CreateObject`, winax's `ActiveXObject`), in any case. */
+function isCreatingMethod(name: string): boolean {
+  // The length test spares lower-casing every method name of the file.
+  if (name.length !== 12 && name.length !== 13) return false;
+  const lowerName = name.toLowerCase();
+  return lowerName === "createobject" || lowerName === "activexobject";
+}
 
 /** A file's analysis: its collected places while ESLint walks it, then its result. */
 interface FileState {
@@ -70,7 +75,8 @@ export function withFileAnalysis(context: AnyContext, onAnalysed: (analysis: Fil
 
 function runAnalysis(sourceCode: SourceCode, rawSettings: unknown, collected: Collected): FileAnalysis {
   const settings = readWuaSettings(rawSettings);
-  const scopes = new ScopeIndex(sourceCode.scopeManager);
+  const flow = new FlowIndex();
+  const scopes = new ScopeIndex(sourceCode.scopeManager, (node) => flow.functionOf(node));
   const constants = new ConstantFolder(scopes);
   const keys = new ObjectKeys(scopes);
   const marker = sourceCode.getAllComments().find((comment) => REMOTE_MARKER.test(comment.value));
@@ -78,7 +84,7 @@ function runAnalysis(sourceCode: SourceCode, rawSettings: unknown, collected: Co
     scopes,
     constants,
     keys,
-    flow: new FlowIndex(),
+    flow,
     store: new PropertyStore(collected.propertyWrites, keys, constants),
     methodCalls: (name) => collected.methodCalls.get(name) ?? [],
     usesWinax: collected.usesWinax,
@@ -127,7 +133,7 @@ function collectingListeners(collected: Collected): TSESLint.RuleListener {
       const name = node.callee.type === "MemberExpression" ? staticKeyName(node.callee.property, node.callee.computed) : undefined;
       // `log.WriteLine(x)` cannot be a finding; `coll(i)`, `f(s)`, `s.Updates(0)` and
       // `WScript.CreateObject(...)` can.
-      if (name === undefined || isWuaMemberName(name) || CREATING_METHODS.has(name.toLowerCase())) uses.push(node);
+      if (name === undefined || isWuaMemberName(name) || isCreatingMethod(name)) uses.push(node);
       if (name === undefined) {
         if (isRequireOfWinax(node)) collected.usesWinax = true;
         return;
@@ -143,9 +149,9 @@ function collectingListeners(collected: Collected): TSESLint.RuleListener {
     ObjectPattern(node) {
       for (const property of node.properties) if (property.type === "Property") uses.push(property);
     },
-    VariableDeclarator(node) {
-      // Aliases are evaluated in source order, so that a long chain is resolved one link at a time.
-      if (node.init?.type === "Identifier") uses.push(node.init);
+    // Aliases are evaluated in source order, so that a long chain is resolved one link at a time.
+    "VariableDeclarator[init.type='Identifier']"(node: TSESTree.VariableDeclarator) {
+      uses.push(node.init!);
     },
     ImportDeclaration(node) {
       if (node.source.value === "winax") collected.usesWinax = true;
@@ -158,8 +164,8 @@ function collectingListeners(collected: Collected): TSESLint.RuleListener {
       if (list) list.push(node);
       else returns.set(fn, [node]);
     },
-    AssignmentExpression(node) {
-      if (isPropertyWrite(node)) propertyWrites.push(node);
+    "AssignmentExpression[left.type='MemberExpression']"(node: TSESTree.AssignmentExpression) {
+      propertyWrites.push(node);
     },
     PropertyDefinition(node) {
       if (isPropertyWrite(node)) propertyWrites.push(node);

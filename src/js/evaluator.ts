@@ -99,9 +99,7 @@ export class Evaluator {
   constructor(private readonly facts: FileFacts) {}
 
   valueOf(node: Node): Value {
-    const known = this.nodeValues.get(node);
-    if (known !== undefined) return known === IN_PROGRESS ? NONE : known;
-    return this.guarded(this.nodeValues, node, () => this.compute(node));
+    return this.guarded(this.nodeValues, node, this.compute);
   }
 
   /** `{ Name } = wuaObject`: a member read at the pattern; evaluated for its finding. */
@@ -124,8 +122,11 @@ export class Evaluator {
     this.findings.push(finding);
   }
 
-  /** Memoised, and "none" for a key already being computed (a cycle) or past the depth limit. */
-  private guarded<K>(memo: Map<K, Value>, key: K, compute: () => Value): Value {
+  /**
+   * Memoised, and "none" for a key already being computed (a cycle) or past the depth limit.
+   * `compute` is called as a method, so that the hottest callers need not allocate a closure.
+   */
+  private guarded<K>(memo: Map<K, Value>, key: K, compute: (this: Evaluator, key: K) => Value): Value {
     const known = memo.get(key);
     if (known !== undefined) return known === IN_PROGRESS ? NONE : known;
     if (this.depth >= MAX_DEPTH) return NONE;
@@ -133,7 +134,7 @@ export class Evaluator {
     this.depth++;
     let value: Value | undefined;
     try {
-      value = compute();
+      value = compute.call(this, key);
       return value;
     } finally {
       this.depth--;
@@ -558,17 +559,19 @@ export class Evaluator {
     const args = access === "call" ? (syntacticParent(node).parent as CallNode).arguments : undefined;
     const read = this.readMember(receiver, { name, use: node, nameNode: node.property, access, args });
     if (receiver.kind === "wua" || receiver.kind === "host" || receiver.kind === "failed") return read;
-    return join([read, this.storedValue(node.object, receiver, name === DEFAULT_MEMBER ? ELEMENTS : name)]);
+    const stored = this.storedValue(node.object, receiver, name === DEFAULT_MEMBER ? ELEMENTS : name);
+    return stored === NONE ? read : join([read, stored]);
   }
 
   /** What the script stored into `object[name]`: by the binding that names it, or on `this` of its class. */
   private storedValue(object: Node, receiver: Value, name: string): Value {
-    const keys = [this.facts.keys.keyOf(object), receiver.kind === "instance" ? receiver.key : undefined];
-    const values: Value[] = [];
-    for (const key of new Set(keys)) {
-      if (key !== undefined) for (const written of this.facts.store.written(key, name)) values.push(this.valueOf(written));
+    const named = this.facts.keys.keyOf(object);
+    const ofThis = receiver.kind === "instance" && receiver.key !== named ? receiver.key : undefined;
+    let value: Value = NONE;
+    for (const key of [named, ofThis]) {
+      if (key !== undefined) for (const written of this.facts.store.written(key, name)) value = join([value, this.valueOf(written)]);
     }
-    return join(values);
+    return value;
   }
 
   private readMember(receiver: Value, member: MemberAccess): Value {
@@ -593,6 +596,8 @@ export class Evaluator {
     const declared = name === DEFAULT_MEMBER ? resolveDefaultMember(receiver.views) : resolveMember(receiver.views, name);
     if (declared.length === 0) return NONE;
     if (declared.every((d) => d.member.kind === "method" || d.member.indexed === true)) this.callableUses.add(use);
+    // A local object is never refused anything.
+    if (receiver.origins.length === 0) return wuaObject(viewsReturnedBy(declared), receiver.origins);
     const outcome = judgeMemberUse<Node>({
       declared,
       access,
@@ -633,7 +638,9 @@ export class Evaluator {
   /** The elements of a collection or array expression, including those pushed into it elsewhere. */
   private elementOfExpression(expression: Node): Value {
     const value = this.valueOf(expression);
-    return join([this.elementOf(value), this.storedValue(expression, value, ELEMENTS)]);
+    const element = this.elementOf(value);
+    const stored = this.storedValue(expression, value, ELEMENTS);
+    return stored === NONE ? element : join([element, stored]);
   }
 }
 

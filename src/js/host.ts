@@ -5,8 +5,13 @@ import { NONE } from "./values.js";
 
 type Node = TSESTree.Node;
 
+const hostValues = new Map<HostObject, Value>();
+
+/** One shared value per host object: values are never changed, and sharing spares the allocations. */
 export function host(hostObject: HostObject): Value {
-  return { kind: "host", host: hostObject };
+  let value = hostValues.get(hostObject);
+  if (value === undefined) hostValues.set(hostObject, (value = { kind: "host", host: hostObject }));
+  return value;
 }
 
 export function isHost(value: Value, hostObject: HostObject): boolean {

@@ -6,31 +6,55 @@ export type Variable = TSESLint.Scope.Variable;
 export type Reference = TSESLint.Scope.Reference;
 type ScopeManager = TSESLint.Scope.ScopeManager;
 
-export class ScopeIndex {
-  /**
-   * By where the identifier starts: numbers hash cheaply, and a node never needs an identity of its
-   * own. Two identifiers can start at the same place (`{ a }` in a pattern), so the node is checked.
-   */
-  private readonly references = new Map<number, Reference>();
-  private readonly sharingAStart = new Map<TSESTree.Node, Reference>();
+/**
+ * The references made by one function's own code (its scope and the block scopes inside it, not
+ * nested functions), by where the identifier starts: numbers hash cheaply. Two identifiers can start
+ * at the same place (`{ a }` in a pattern), so the node is checked.
+ */
+interface FunctionReferences {
+  readonly byStart: Map<number, Reference>;
+  readonly sharingAStart: Map<TSESTree.Node, Reference>;
+}
 
-  constructor(private readonly scopeManager: ScopeManager | null) {
-    for (const scope of scopeManager?.scopes ?? []) {
-      for (const reference of scope.references) {
-        const start = reference.identifier.range[0];
-        const other = this.references.get(start);
-        if (other === undefined || other.identifier === reference.identifier) this.references.set(start, reference);
-        else this.sharingAStart.set(reference.identifier, reference);
-      }
-    }
-  }
+export class ScopeIndex {
+  /** Built for a function the first time one of its identifiers is asked about. */
+  private readonly byFunction = new Map<TSESTree.Node, FunctionReferences>();
+
+  constructor(
+    private readonly scopeManager: ScopeManager | null,
+    /** The function (or the program) whose code holds a node. */
+    private readonly functionOf: (node: TSESTree.Node) => TSESTree.Node,
+  ) {}
 
   /** The variable an identifier reads, writes or declares; null for a global or an unresolved name. */
   variableOf(identifier: TSESTree.Node): Variable | null {
-    const atStart = this.references.get(identifier.range[0]);
-    const reference = atStart?.identifier === identifier ? atStart : this.sharingAStart.get(identifier);
+    const references = this.referencesOf(this.functionOf(identifier));
+    const atStart = references.byStart.get(identifier.range[0]);
+    const reference = atStart?.identifier === identifier ? atStart : references.sharingAStart.get(identifier);
     if (reference) return (reference.resolved as Variable | null) ?? null;
     return identifier.type === "Identifier" ? this.declaredBy(identifier) : null;
+  }
+
+  private referencesOf(owner: TSESTree.Node): FunctionReferences {
+    let references = this.byFunction.get(owner);
+    if (references) return references;
+    references = { byStart: new Map(), sharingAStart: new Map() };
+    this.byFunction.set(owner, references);
+    const root = this.scopeManager?.acquire(owner, false);
+    const pending = root ? [root] : [];
+    while (pending.length > 0) {
+      const scope = pending.pop()!;
+      for (const reference of scope.references) {
+        const start = reference.identifier.range[0];
+        const other = references.byStart.get(start);
+        if (other === undefined || other.identifier === reference.identifier) references.byStart.set(start, reference);
+        else references.sharingAStart.set(reference.identifier, reference);
+      }
+      for (const child of scope.childScopes) {
+        if (!isFunction(child.block as TSESTree.Node) || child.block === owner) pending.push(child);
+      }
+    }
+    return references;
   }
 
   /**

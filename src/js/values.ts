@@ -82,7 +82,7 @@ function joinTwo(a: Value, b: Value): Value {
       const current = origins ?? a.origins;
       if (current.length < MAX_ORIGINS && !current.some((o) => o.node === origin.node)) (origins ??= [...a.origins]).push(origin);
     }
-    return views === a.views && origins === undefined ? a : { kind: "wua", views, origins: origins ?? a.origins };
+    return views === a.views && origins === undefined ? a : wuaObject(views, origins ?? a.origins);
   }
   if (a.kind === "enumerator" && b.kind === "enumerator") {
     return { kind: "enumerator", element: joinTwo(a.element, b.element) };
@@ -91,6 +91,19 @@ function joinTwo(a: Value, b: Value): Value {
   return rank(b) > rank(a) ? b : a;
 }
 
+const LOCAL: readonly Origin[] = [];
+const wuaValues = new WeakMap<readonly Origin[], Map<readonly InterfaceName[], Value>>();
+
+/**
+ * One shared value per set of views (interned) and origins: a long chain of member reads then
+ * allocates nothing, and joining a value with itself is free.
+ */
 export function wuaObject(views: readonly InterfaceName[], origins: readonly Origin[]): Value {
-  return views.length === 0 ? NONE : { kind: "wua", views, origins };
+  if (views.length === 0) return NONE;
+  const key = origins.length === 0 ? LOCAL : origins;
+  let byViews = wuaValues.get(key);
+  if (byViews === undefined) wuaValues.set(key, (byViews = new Map()));
+  let value = byViews.get(views);
+  if (value === undefined) byViews.set(views, (value = { kind: "wua", views, origins: key }));
+  return value;
 }
