@@ -30,11 +30,25 @@ const memberNames = new Set(
 /** Bounds the memos of names, whatever a generated file throws at them. */
 const MAX_REMEMBERED_NAMES = 10_000;
 
+/**
+ * For each name length, the first letters (lower-cased) that some member name of that length has: a
+ * test that turns most of a script's method and property names away without hashing them.
+ */
+const firstLettersByLength: number[] = [];
+for (const name of memberNames) {
+  firstLettersByLength[name.length] = (firstLettersByLength[name.length] ?? 0) | letterBit(name.charCodeAt(0));
+}
+
+function letterBit(code: number): number {
+  return 1 << ((code | 0x20) & 31);
+}
+
 /** Names already looked up, as written: a script repeats the same few names many times. */
 const memberNameAnswers = new Map<string, boolean>();
 
 /** Whether any WUA interface has a member of this name (in any case): only such uses can be findings. */
 export function isWuaMemberName(name: string): boolean {
+  if (((firstLettersByLength[name.length] ?? 0) & letterBit(name.charCodeAt(0))) === 0) return false;
   let answer = memberNameAnswers.get(name);
   if (answer === undefined) {
     answer = memberNames.has(name.toLowerCase());

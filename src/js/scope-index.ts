@@ -5,20 +5,17 @@ import { isFunction } from "./syntax.js";
 export type Variable = TSESLint.Scope.Variable;
 export type Reference = TSESLint.Scope.Reference;
 type ScopeManager = TSESLint.Scope.ScopeManager;
+type Scope = TSESLint.Scope.Scope;
 
 /**
- * The references made by one function's own code (its scope and the block scopes inside it, not
- * nested functions), by where the identifier starts: numbers hash cheaply. Two identifiers can start
- * at the same place (`{ a }` in a pattern), so the node is checked.
+ * Resolves names the way JavaScript does, from the innermost scope outwards, over ESLint's scope
+ * manager. Looking a name up needs no index of every reference in the file, and agrees with ESLint's
+ * own resolution (which also binds script-level `var`s and configured globals) except inside `with`
+ * and beside a direct `eval`, where ESLint leaves names unresolved.
  */
-interface FunctionReferences {
-  readonly byStart: Map<number, Reference>;
-  readonly sharingAStart: Map<TSESTree.Node, Reference>;
-}
-
 export class ScopeIndex {
-  /** Built for a function the first time one of its identifiers is asked about. */
-  private readonly byFunction = new Map<TSESTree.Node, FunctionReferences>();
+  /** Whether a function's own code has block-level bindings (let, const, class, catch parameters). */
+  private readonly blockBindings = new Map<TSESTree.Node, boolean>();
 
   constructor(
     private readonly scopeManager: ScopeManager | null,
@@ -28,49 +25,45 @@ export class ScopeIndex {
 
   /** The variable an identifier reads, writes or declares; null for a global or an unresolved name. */
   variableOf(identifier: TSESTree.Node): Variable | null {
-    const references = this.referencesOf(this.functionOf(identifier));
-    const atStart = references.byStart.get(identifier.range[0]);
-    const reference = atStart?.identifier === identifier ? atStart : references.sharingAStart.get(identifier);
-    if (reference) return (reference.resolved as Variable | null) ?? null;
-    return identifier.type === "Identifier" ? this.declaredBy(identifier) : null;
-  }
-
-  private referencesOf(owner: TSESTree.Node): FunctionReferences {
-    let references = this.byFunction.get(owner);
-    if (references) return references;
-    references = { byStart: new Map(), sharingAStart: new Map() };
-    this.byFunction.set(owner, references);
-    const root = this.scopeManager?.acquire(owner, false);
-    const pending = root ? [root] : [];
-    while (pending.length > 0) {
-      const scope = pending.pop()!;
-      for (const reference of scope.references) {
-        const start = reference.identifier.range[0];
-        const other = references.byStart.get(start);
-        if (other === undefined || other.identifier === reference.identifier) references.byStart.set(start, reference);
-        else references.sharingAStart.set(reference.identifier, reference);
-      }
-      for (const child of scope.childScopes) {
-        if (!isFunction(child.block as TSESTree.Node) || child.block === owner) pending.push(child);
-      }
+    if (identifier.type !== "Identifier") return null;
+    const parent = identifier.parent;
+    // `function f() {}`, `class A {}`: the name is bound around the function or class (a class is
+    // also bound inside; the outer binding is the one the rest of the file uses).
+    const namesItsParent = (isFunction(parent) || parent?.type === "ClassDeclaration" || parent?.type === "ClassExpression") && parent.id === identifier;
+    let declaring: Variable | null = null;
+    for (let scope = this.innermostScope(identifier); scope; scope = scope.upper) {
+      const variable = scope.set.get(identifier.name) as Variable | undefined;
+      if (variable === undefined) continue;
+      if (!namesItsParent) return variable;
+      if (variable.defs.some((def) => def.name === identifier)) declaring = variable;
     }
-    return references;
+    return declaring;
   }
 
-  /**
-   * A declaration that is not also a write (`var s;`, a parameter): found from the node that declares
-   * it, an ancestor no further than the nearest function, class or catch clause.
-   */
-  private declaredBy(identifier: TSESTree.Identifier): Variable | null {
-    for (let node: TSESTree.Node | undefined = identifier.parent; node; node = node.parent) {
-      const variables = this.scopeManager?.getDeclaredVariables(node) ?? [];
-      // A class name is bound twice, outside and inside the class: the outer binding is the one
-      // the rest of the file uses.
-      const declared = variables.filter((variable) => variable.defs.some((def) => def.name === identifier));
-      if (declared.length > 0) return declared.find((variable) => variable.scope.block !== node) ?? declared[0]!;
-      if (isFunction(node) || node.type === "ClassDeclaration" || node.type === "ClassExpression" || node.type === "CatchClause" || node.type === "Program") break;
+  private innermostScope(identifier: TSESTree.Identifier): Scope | null {
+    const owner = this.functionOf(identifier);
+    if (!this.hasBlockBindings(owner)) return this.scopeManager?.acquire(owner, true) ?? null;
+    for (let node: TSESTree.Node | undefined = identifier; node; node = node.parent) {
+      const scope = this.scopeManager?.acquire(node, true);
+      if (scope) return scope;
     }
     return null;
+  }
+
+  private hasBlockBindings(owner: TSESTree.Node): boolean {
+    let known = this.blockBindings.get(owner);
+    if (known === undefined) {
+      known = false;
+      const pending = [...(this.scopeManager?.acquire(owner, true)?.childScopes ?? [])];
+      while (pending.length > 0 && !known) {
+        const scope = pending.pop()!;
+        if (isFunction(scope.block as TSESTree.Node)) continue;
+        known = scope.variables.length > 0;
+        pending.push(...scope.childScopes);
+      }
+      this.blockBindings.set(owner, known);
+    }
+    return known;
   }
 }
 
