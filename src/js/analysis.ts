@@ -76,7 +76,7 @@ export function withFileAnalysis(context: AnyContext, onAnalysed: (analysis: Fil
 function runAnalysis(sourceCode: SourceCode, rawSettings: unknown, collected: Collected): FileAnalysis {
   const settings = readWuaSettings(rawSettings);
   const flow = new FlowIndex();
-  const scopes = new ScopeIndex(sourceCode.scopeManager, (node) => flow.functionOf(node));
+  const scopes = new ScopeIndex(sourceCode.scopeManager);
   const constants = new ConstantFolder(scopes);
   const keys = new ObjectKeys(scopes);
   const marker = sourceCode.getAllComments().find((comment) => REMOTE_MARKER.test(comment.value));

@@ -14,14 +14,7 @@ type Scope = TSESLint.Scope.Scope;
  * and beside a direct `eval`, where ESLint leaves names unresolved.
  */
 export class ScopeIndex {
-  /** Whether a function's own code has block-level bindings (let, const, class, catch parameters). */
-  private readonly blockBindings = new Map<TSESTree.Node, boolean>();
-
-  constructor(
-    private readonly scopeManager: ScopeManager | null,
-    /** The function (or the program) whose code holds a node. */
-    private readonly functionOf: (node: TSESTree.Node) => TSESTree.Node,
-  ) {}
+  constructor(private readonly scopeManager: ScopeManager | null) {}
 
   /** The variable an identifier reads, writes or declares; null for a global or an unresolved name. */
   variableOf(identifier: TSESTree.Node): Variable | null {
@@ -40,30 +33,13 @@ export class ScopeIndex {
     return declaring;
   }
 
+  /** The scope of the nearest enclosing node that has one (a block, a function, the program). */
   private innermostScope(identifier: TSESTree.Identifier): Scope | null {
-    const owner = this.functionOf(identifier);
-    if (!this.hasBlockBindings(owner)) return this.scopeManager?.acquire(owner, true) ?? null;
     for (let node: TSESTree.Node | undefined = identifier; node; node = node.parent) {
       const scope = this.scopeManager?.acquire(node, true);
       if (scope) return scope;
     }
     return null;
-  }
-
-  private hasBlockBindings(owner: TSESTree.Node): boolean {
-    let known = this.blockBindings.get(owner);
-    if (known === undefined) {
-      known = false;
-      const pending = [...(this.scopeManager?.acquire(owner, true)?.childScopes ?? [])];
-      while (pending.length > 0 && !known) {
-        const scope = pending.pop()!;
-        if (isFunction(scope.block as TSESTree.Node)) continue;
-        known = scope.variables.length > 0;
-        pending.push(...scope.childScopes);
-      }
-      this.blockBindings.set(owner, known);
-    }
-    return known;
   }
 }
 
