@@ -565,6 +565,7 @@ export class Evaluator {
 
   /** What the script stored into `object[name]`: by the binding that names it, or on `this` of its class. */
   private storedValue(object: Node, receiver: Value, name: string): Value {
+    if (!this.facts.store.isWritten(name)) return NONE;
     const named = this.facts.keys.keyOf(object);
     const ofThis = receiver.kind === "instance" && receiver.key !== named ? receiver.key : undefined;
     let value: Value = NONE;

@@ -79,7 +79,8 @@ export class ObjectKeys {
 
 /** Every write to a property of a named object in the file, indexed once. */
 export class PropertyStore {
-  private index: Map<ObjectKey, Map<string, Node[]>> | undefined;
+  /** By property name first: most names read in a file are never written, and need no key. */
+  private index: Map<string, Map<ObjectKey, Node[]>> | undefined;
 
   constructor(
     private readonly writes: readonly Node[],
@@ -87,21 +88,27 @@ export class PropertyStore {
     private readonly constants: ConstantFolder,
   ) {}
 
+  /** Whether the file stores into a property of this name (or adds elements, for ELEMENTS) at all. */
+  isWritten(name: string): boolean {
+    this.index ??= this.build();
+    return this.index.has(name);
+  }
+
   /** The expressions ever stored into `key[name]` (or added to it, for ELEMENTS). */
   written(key: ObjectKey, name: string): readonly Node[] {
     this.index ??= this.build();
-    return this.index.get(key)?.get(name) ?? [];
+    return this.index.get(name)?.get(key) ?? [];
   }
 
-  private build(): Map<ObjectKey, Map<string, Node[]>> {
-    const index = new Map<ObjectKey, Map<string, Node[]>>();
+  private build(): Map<string, Map<ObjectKey, Node[]>> {
+    const index = new Map<string, Map<ObjectKey, Node[]>>();
     const add = (key: ObjectKey | undefined, name: string | undefined, value: Node): void => {
       if (key === undefined || name === undefined) return;
-      let byName = index.get(key);
-      if (!byName) index.set(key, (byName = new Map()));
-      const list = byName.get(name);
+      let byKey = index.get(name);
+      if (!byKey) index.set(name, (byKey = new Map()));
+      const list = byKey.get(key);
       if (list) list.push(value);
-      else byName.set(name, [value]);
+      else byKey.set(key, [value]);
     };
     for (const write of this.writes) {
       if (write.type === "AssignmentExpression" && write.operator === "=" && write.left.type === "MemberExpression") {
