@@ -196,14 +196,15 @@ export class Evaluator {
   // --- names -------------------------------------------------------------------------------
 
   private identifierValue(identifier: TSESTree.Identifier): Value {
-    const variable = this.facts.scopes.variableOf(identifier);
+    const scopes = this.facts.scopes;
+    const scope = scopes.innermostScope(identifier);
+    const variable = scopes.variableOf(identifier, scope);
     if (isHostGlobal(variable)) return this.hostGlobal(identifier.name);
-    const flow = this.facts.flow;
-    const owner = flow.functionOf(identifier);
-    // A variable of an outer function may change between calls of this one: every write counts.
-    if (variable!.scope.variableScope.block !== owner) return this.variableValue(variable!);
+    // A variable of an outer function may change between calls of this one (and a class field is
+    // initialised later): every write counts.
+    if (scope?.variableScope !== variable!.scope.variableScope) return this.variableValue(variable!);
     const { fixed, ordered, anytime } = this.writesSeenBy(variable!);
-    const reaching = ordered.length === 0 ? ordered : flow.reaching(ordered, identifier);
+    const reaching = ordered.length === 0 ? ordered : this.facts.flow.reaching(ordered, identifier);
     if (fixed.length === 0 && anytime.length === 0 && reaching.length === 1) return this.assignedValue(reaching[0]!);
     return join([...fixed, ...[...anytime, ...reaching].map((target) => this.assignedValue(target))]);
   }

@@ -5,7 +5,7 @@ import { isFunction } from "./syntax.js";
 export type Variable = TSESLint.Scope.Variable;
 export type Reference = TSESLint.Scope.Reference;
 type ScopeManager = TSESLint.Scope.ScopeManager;
-type Scope = TSESLint.Scope.Scope;
+export type Scope = TSESLint.Scope.Scope;
 
 /**
  * Resolves names the way JavaScript does, from the innermost scope outwards, over ESLint's scope
@@ -16,16 +16,19 @@ type Scope = TSESLint.Scope.Scope;
 export class ScopeIndex {
   constructor(private readonly scopeManager: ScopeManager | null) {}
 
-  /** The variable an identifier reads, writes or declares; null for a global or an unresolved name. */
-  variableOf(identifier: TSESTree.Node): Variable | null {
+  /**
+   * The variable an identifier reads, writes or declares; null for a global or an unresolved name.
+   * `scope` is the identifier's innermost scope, for a caller that has it already.
+   */
+  variableOf(identifier: TSESTree.Node, scope?: Scope | null): Variable | null {
     if (identifier.type !== "Identifier") return null;
     const parent = identifier.parent;
     // `function f() {}`, `class A {}`: the name is bound around the function or class (a class is
     // also bound inside; the outer binding is the one the rest of the file uses).
     const namesItsParent = (isFunction(parent) || parent?.type === "ClassDeclaration" || parent?.type === "ClassExpression") && parent.id === identifier;
     let declaring: Variable | null = null;
-    for (let scope = this.innermostScope(identifier); scope; scope = scope.upper) {
-      const variable = scope.set.get(identifier.name) as Variable | undefined;
+    for (let current = scope === undefined ? this.innermostScope(identifier) : scope; current; current = current.upper) {
+      const variable = current.set.get(identifier.name) as Variable | undefined;
       if (variable === undefined) continue;
       if (!namesItsParent) return variable;
       if (variable.defs.some((def) => def.name === identifier)) declaring = variable;
@@ -34,7 +37,7 @@ export class ScopeIndex {
   }
 
   /** The scope of the nearest enclosing node that has one (a block, a function, the program). */
-  private innermostScope(identifier: TSESTree.Identifier): Scope | null {
+  innermostScope(identifier: TSESTree.Identifier): Scope | null {
     for (let node: TSESTree.Node | undefined = identifier; node; node = node.parent) {
       const scope = this.scopeManager?.acquire(node, true);
       if (scope) return scope;
