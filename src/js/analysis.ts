@@ -10,7 +10,7 @@ import { ConstantFolder } from "./constants.js";
 import { Evaluator } from "./evaluator.js";
 import { FlowIndex } from "./flow.js";
 import { ARRAY_ADDERS, ObjectKeys, PropertyStore, isPropertyWrite } from "./object-keys.js";
-import { ScopeIndex } from "./scope-index.js";
+import { NameResolver } from "./name-resolver.js";
 import { readWuaSettings } from "./settings.js";
 import { isFunction, staticKeyName } from "./syntax.js";
 import { NONE, type FunctionNode, type Value } from "./values.js";
@@ -76,7 +76,7 @@ export function withFileAnalysis(context: AnyContext, onAnalysed: (analysis: Fil
 function runAnalysis(sourceCode: SourceCode, rawSettings: unknown, collected: Collected): FileAnalysis {
   const settings = readWuaSettings(rawSettings);
   const flow = new FlowIndex();
-  const scopes = new ScopeIndex(sourceCode.scopeManager);
+  const scopes = new NameResolver(sourceCode.scopeManager);
   const constants = new ConstantFolder(scopes);
   const keys = new ObjectKeys(scopes);
   const marker = sourceCode.getAllComments().find((comment) => REMOTE_MARKER.test(comment.value));

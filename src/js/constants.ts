@@ -1,6 +1,6 @@
 /** Compile-time string values: ProgIDs, computer names, call arguments. */
 import type { TSESTree } from "@typescript-eslint/utils";
-import { isHostGlobal, type ScopeIndex, type Variable } from "./scope-index.js";
+import { isHostGlobal, type NameResolver, type Variable } from "./name-resolver.js";
 import { unwrap } from "./syntax.js";
 
 export interface Constant {
@@ -13,7 +13,7 @@ export class ConstantFolder {
   private readonly memo = new Map<Variable, Constant | undefined>();
   private readonly inProgress = new Set<Variable>();
 
-  constructor(private readonly scopes: ScopeIndex) {}
+  constructor(private readonly scopes: NameResolver) {}
 
   valueOf(node: TSESTree.Node): Constant | undefined {
     const inner = unwrap(node);

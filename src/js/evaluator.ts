@@ -16,7 +16,7 @@ import type { ArgumentFact } from "../core/remote-status.js";
 import type { ConstantFolder } from "./constants.js";
 import type { FlowIndex } from "./flow.js";
 import { ELEMENTS, type ObjectKeys, type PropertyStore } from "./object-keys.js";
-import { isHostGlobal, type ScopeIndex, type Variable } from "./scope-index.js";
+import { isHostGlobal, type NameResolver, type Variable } from "./name-resolver.js";
 import { host, hostMember, importedValue, isHost, localHelper } from "./host.js";
 import { accessOf, argumentAt, arrayCallbackReceiver, classNameOf, isSideEffectFree, methodNameOf } from "./shapes.js";
 import { isFunction, staticKeyName, syntacticParent, unwrap } from "./syntax.js";
@@ -68,7 +68,7 @@ const MAX_DEPTH = 400;
 const MAX_LOCATION_STEPS = 64;
 
 export interface FileFacts {
-  readonly scopes: ScopeIndex;
+  readonly scopes: NameResolver;
   readonly constants: ConstantFolder;
   readonly keys: ObjectKeys;
   readonly flow: FlowIndex;

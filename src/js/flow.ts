@@ -15,6 +15,7 @@ const STATEMENT_LISTS = new Set(["Program", "BlockStatement", "StaticBlock", "Sw
 
 export class FlowIndex {
   private readonly functions = new Map<Node, FunctionOrProgram>();
+  private readonly definiteByWrites = new WeakMap<readonly Node[], readonly DefiniteWrite[]>();
 
   /** The function (or the program) whose body runs the node. */
   functionOf(node: Node): FunctionOrProgram {
@@ -64,8 +65,6 @@ export class FlowIndex {
     }
     return undefined;
   }
-
-  private readonly definiteByWrites = new WeakMap<readonly Node[], readonly DefiniteWrite[]>();
 
   /** The writes that stand as statements of their own, for a list of writes asked about again and again. */
   private definiteWrites(writes: readonly Node[]): readonly DefiniteWrite[] {

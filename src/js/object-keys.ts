@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { ConstantFolder } from "./constants.js";
-import type { ScopeIndex, Variable } from "./scope-index.js";
+import type { NameResolver, Variable } from "./name-resolver.js";
 import { isFunction, staticKeyName, unwrap } from "./syntax.js";
 import type { FunctionNode } from "./values.js";
 
@@ -20,7 +20,7 @@ export const ELEMENTS = "[]";
 export const ARRAY_ADDERS: ReadonlySet<string> = new Set(["push", "unshift"]);
 
 export class ObjectKeys {
-  constructor(private readonly scopes: ScopeIndex) {}
+  constructor(private readonly scopes: NameResolver) {}
 
   /** The object an expression names, when it names one by a binding. */
   keyOf(base: Node): ObjectKey | undefined {

@@ -1,9 +1,8 @@
-/** Identifier -> variable lookups over ESLint's scope manager. */
+/** Identifier -> variable: which binding a name means, over ESLint's scope manager. */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { isFunction } from "./syntax.js";
 
 export type Variable = TSESLint.Scope.Variable;
-export type Reference = TSESLint.Scope.Reference;
 type ScopeManager = TSESLint.Scope.ScopeManager;
 export type Scope = TSESLint.Scope.Scope;
 
@@ -13,7 +12,7 @@ export type Scope = TSESLint.Scope.Scope;
  * own resolution (which also binds script-level `var`s and configured globals) except inside `with`
  * and beside a direct `eval`, where ESLint leaves names unresolved.
  */
-export class ScopeIndex {
+export class NameResolver {
   constructor(private readonly scopeManager: ScopeManager | null) {}
 
   /**
