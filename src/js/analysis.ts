@@ -9,7 +9,7 @@ import { isWuaMemberName } from "../core/object-model.js";
 import { ConstantFolder } from "./constants.js";
 import { Evaluator } from "./evaluator.js";
 import { FlowIndex } from "./flow.js";
-import { ARRAY_ADDERS, ObjectKeys, PropertyStore, isPropertyWrite } from "./object-keys.js";
+import { ARRAY_ADDERS, ObjectKeys, PropertyStore } from "./object-keys.js";
 import { NameResolver } from "./name-resolver.js";
 import { readWuaSettings } from "./settings.js";
 import { isFunction, staticKeyName } from "./syntax.js";
@@ -164,14 +164,16 @@ function collectingListeners(collected: Collected): TSESLint.RuleListener {
       if (list) list.push(node);
       else returns.set(fn, [node]);
     },
+    // What the property store indexes: property assignments, class fields, methods (and, above,
+    // `push`/`unshift` calls).
     "AssignmentExpression[left.type='MemberExpression']"(node: TSESTree.AssignmentExpression) {
       propertyWrites.push(node);
     },
-    PropertyDefinition(node) {
-      if (isPropertyWrite(node)) propertyWrites.push(node);
+    "PropertyDefinition[value]"(node: TSESTree.PropertyDefinition) {
+      propertyWrites.push(node);
     },
-    MethodDefinition(node) {
-      if (isPropertyWrite(node)) propertyWrites.push(node);
+    "MethodDefinition[kind='method']"(node: TSESTree.MethodDefinition) {
+      propertyWrites.push(node);
     },
   };
 }

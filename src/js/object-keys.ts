@@ -132,15 +132,3 @@ export class PropertyStore {
     return typeof constant?.value === "string" ? constant.value : ELEMENTS;
   }
 }
-
-/** Writes the store must index: property assignments, class fields and methods, `push`/`unshift` calls. */
-export function isPropertyWrite(node: Node): boolean {
-  if (node.type === "AssignmentExpression") return node.left.type === "MemberExpression";
-  if (node.type === "PropertyDefinition") return node.value !== null;
-  if (node.type === "MethodDefinition") return node.kind === "method";
-  if (node.type === "CallExpression" && node.callee.type === "MemberExpression") {
-    const name = staticKeyName(node.callee.property, node.callee.computed);
-    return name !== undefined && ARRAY_ADDERS.has(name);
-  }
-  return false;
-}
