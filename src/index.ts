@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import type { TSESLint } from "@typescript-eslint/utils";
 // Only a default export: tools that load the plugin with require() (eslint-doc-generator) then see it whole.
 import { createProcessor } from "./processors/processors.js";
-import { rules, type RuleName } from "./rules/index.js";
+import { RECOMMENDED_RULES, rules, type RuleName } from "./rules/index.js";
 
 const { name, version } = createRequire(import.meta.url)("../package.json") as { name: string; version: string };
 
@@ -39,11 +39,7 @@ function configOf(configName: string, ruleNames: readonly RuleName[]): Config[] 
   ];
 }
 
-plugin.configs.recommended = configOf("recommended", [
-  "no-remote-unavailable-member",
-  "no-remote-ishidden-write",
-  "no-remote-unavailable-interface",
-]);
+plugin.configs.recommended = configOf("recommended", RECOMMENDED_RULES);
 plugin.configs.strict = configOf("strict", Object.keys(rules) as RuleName[]);
 
 export default plugin;

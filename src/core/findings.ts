@@ -13,11 +13,19 @@ export interface RemoteOrigin<Node> {
   /** The expression that created the object. */
   readonly node: Node;
   readonly progId: string;
-  readonly reason: "location" | "marker" | "setting";
+  /**
+   * `location`: created on a computer the script names; `remote-session`: created by code that runs
+   * in a remote session (PowerShell's `Invoke-Command -ComputerName`); `marker`/`setting`: the file
+   * is marked as started over the network.
+   */
+  readonly reason: "location" | "remote-session" | "marker" | "setting";
   /** For an administrator: `the Microsoft.Update.Session created on "SRV-01" at line 3`. */
   readonly description: string;
-  /** The location argument, when dropping it would create the object locally instead. */
-  readonly removableLocation?: { readonly node: Node; readonly text: string };
+  /**
+   * The location argument, when dropping it would create the object locally instead: its text, and
+   * the range of source text a suggestion deletes (the front end has checked that the edit is safe).
+   */
+  readonly removableLocation?: { readonly node: Node; readonly text: string; readonly removal: readonly [number, number] };
 }
 
 interface FindingBase<Node> {

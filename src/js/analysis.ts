@@ -96,6 +96,7 @@ function runAnalysis(sourceCode: SourceCode, rawSettings: unknown, collected: Co
     localNames: new Set([...BUILT_IN_LOCAL_NAMES, ...settings.localNames.map((name) => name.toLowerCase())]),
     returnsOf: (fn) => collected.returns.get(fn) ?? [],
     textOf: (node) => abbreviate(sourceCode.getText(node)),
+    locationRemoval: (creation, location) => locationRemoval(sourceCode, creation, location),
   });
   for (const use of collected.uses) {
     if (use.type === "Property") evaluator.patternPropertyValue(use);
@@ -186,6 +187,21 @@ function isRequireOfWinax(node: TSESTree.CallExpression): boolean {
     first?.type === "Literal" &&
     first.value === "winax"
   );
+}
+
+/**
+ * `new ActiveXObject(progId, location)` without its location: from the end of the ProgID argument to
+ * the end of the location. Only for `new` with exactly these two arguments, and only where no comment
+ * would be lost with them.
+ */
+function locationRemoval(sourceCode: SourceCode, creation: Node, location: Node): readonly [number, number] | undefined {
+  if (creation.type !== "NewExpression" || creation.arguments.length !== 2) return undefined;
+  const [progIdArgument, locationArgument] = creation.arguments;
+  if (!progIdArgument || locationArgument !== location) return undefined;
+  const between = sourceCode.getTokensBetween(progIdArgument, locationArgument, { includeComments: true });
+  const isComment = (token: { type: string }): boolean => token.type === "Line" || token.type === "Block";
+  if (between.some(isComment) || sourceCode.getCommentsInside(locationArgument).length > 0) return undefined;
+  return [progIdArgument.range[1], locationArgument.range[1]];
 }
 
 function abbreviate(text: string): string {

@@ -81,6 +81,8 @@ export interface FileFacts {
   readonly localNames: ReadonlySet<string>;
   readonly returnsOf: (fn: FunctionNode) => readonly TSESTree.ReturnStatement[];
   readonly textOf: (node: Node) => string;
+  /** What to delete to drop a creation's location argument, if that edit keeps every comment. */
+  readonly locationRemoval: (creation: CallNode, location: Argument) => readonly [number, number] | undefined;
 }
 
 export class Evaluator {
@@ -491,7 +493,7 @@ export class Evaluator {
           progId,
           reason: "location",
           description: `the ${progId} created on ${where} at line ${line}`,
-          ...(isSideEffectFree(location) ? { removableLocation: { node: location, text } } : {}),
+          ...this.removableLocation(node, location, text),
         };
       }
     }
@@ -501,6 +503,12 @@ export class Evaluator {
       ? `in a file marked remote by its wua-remote comment (line ${remoteFile.line})`
       : "in a file linted with settings.wua.assumeRemote";
     return { node, progId, reason: remoteFile.reason, description: `the ${progId} created at line ${line}, ${because}` };
+  }
+
+  private removableLocation(node: CallNode, location: Argument, text: string): Pick<Origin, "removableLocation"> {
+    if (!isSideEffectFree(location)) return {};
+    const removal = this.facts.locationRemoval(node, location);
+    return removal ? { removableLocation: { node: location, text, removal } } : {};
   }
 
   /**

@@ -11,3 +11,16 @@ export const rules = {
 };
 
 export type RuleName = keyof typeof rules;
+
+export const RECOMMENDED_RULES: readonly RuleName[] = [
+  "no-remote-unavailable-member",
+  "no-remote-ishidden-write",
+  "no-remote-unavailable-interface",
+];
+
+/**
+ * Every rule works on ESLint's JavaScript (also TypeScript and the script blocks of .wsf and .hta
+ * files) and on this plugin's PowerShell language, with the same rule ids.
+ */
+export const RULE_LANGUAGES = ["js/js", "wua-powershell/powershell"];
+for (const rule of Object.values(rules)) Object.assign(rule.meta, { languages: RULE_LANGUAGES });

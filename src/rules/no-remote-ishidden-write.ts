@@ -23,7 +23,7 @@ export const noRemoteIshiddenWrite = createRule({
         node: finding.node,
         messageId: "hiddenWrite",
         data: refusedMemberData(finding),
-        suggest: createLocallySuggestion(context.sourceCode, finding.origins),
+        suggest: createLocallySuggestion(finding.origins),
       });
     });
   },

@@ -30,7 +30,7 @@ export const noRemoteUnavailableInterface = createRule({
           advice: finding.row.advice,
           link: finding.row.link,
         },
-        suggest: createLocallySuggestion(context.sourceCode, finding.origins),
+        suggest: createLocallySuggestion(finding.origins),
       });
     });
   },

@@ -23,7 +23,7 @@ export const noRemoteUnavailableMember = createRule({
         node: finding.node,
         messageId: "unavailable",
         data: refusedMemberData(finding),
-        suggest: createLocallySuggestion(context.sourceCode, finding.origins),
+        suggest: createLocallySuggestion(finding.origins),
       });
     });
   },

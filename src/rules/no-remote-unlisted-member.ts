@@ -52,7 +52,7 @@ export const noRemoteUnlistedMember = createRule<[UnlistedMemberOptions], "unlis
           origin: originText(finding.origins),
           link: REMOTE_USE_PAGE,
         },
-        suggest: createLocallySuggestion(context.sourceCode, finding.origins),
+        suggest: createLocallySuggestion(finding.origins),
       });
     });
   },

@@ -3,7 +3,13 @@ import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { Finding, FindingKind, MemberFinding, RemoteOrigin } from "../core/findings.js";
 import type { DeclaredMember } from "../core/object-model.js";
 import { withFileAnalysis } from "../js/analysis.js";
+import { withPowerShellAnalysis } from "../powershell/analysis.js";
+import { PowerShellSourceCode } from "../powershell/source-code.js";
 
+/**
+ * Rules hand a finding's node only back to ESLint, which locates it through the file's SourceCode:
+ * a PowerShell node is typed as an ESTree node here without being read as one.
+ */
 type Node = TSESTree.Node;
 
 export const CREATE_LOCALLY_MESSAGE =
@@ -20,11 +26,15 @@ export function onFindings<Kind extends FindingKind>(
   kind: Kind,
   report: (finding: Finding<Node> & { readonly kind: Kind }) => void,
 ): TSESLint.RuleListener {
-  return withFileAnalysis(context, (analysis) => {
-    for (const finding of analysis.findings) {
+  const deliver = (findings: readonly Finding<unknown>[]): void => {
+    for (const finding of findings) {
       if (finding.kind === kind) report(finding as Finding<Node> & { readonly kind: Kind });
     }
-  });
+  };
+  if (context.sourceCode instanceof PowerShellSourceCode) {
+    return withPowerShellAnalysis(context.sourceCode, context.settings, deliver) as TSESLint.RuleListener;
+  }
+  return withFileAnalysis(context, (analysis) => deliver(analysis.findings));
 }
 
 /** Message data for a refused member: which member, where the object became remote, what to do. */
@@ -54,27 +64,19 @@ export function originText(origins: readonly RemoteOrigin<Node>[]): string {
 /**
  * Offer to create the object locally when exactly one creation with a location makes it remote.
  * Honest only as a suggestion: the script then talks to this computer, so it has to run on the target.
+ * The front end decided that the removal is safe (no comment lost, no side effect dropped).
  */
-export function createLocallySuggestion(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+export function createLocallySuggestion<Node>(
   origins: readonly RemoteOrigin<Node>[],
 ): TSESLint.SuggestionReportDescriptor<"createLocally">[] {
   const [origin] = origins;
   if (origins.length !== 1 || origin?.reason !== "location" || !origin.removableLocation) return [];
-  const creation = origin.node;
-  if (creation.type !== "NewExpression" || creation.arguments.length !== 2) return [];
-  const [progIdArgument, locationArgument] = creation.arguments;
-  if (!progIdArgument || locationArgument !== origin.removableLocation.node) return [];
-  // A comment between the two arguments would be lost with the location: leave such code to the user.
-  const between = sourceCode.getTokensBetween(progIdArgument, locationArgument, { includeComments: true });
-  const isComment = (token: { type: string }): boolean => token.type === "Line" || token.type === "Block";
-  if (between.some(isComment) || sourceCode.getCommentsInside(locationArgument).length > 0) return [];
-  const range: [number, number] = [progIdArgument.range[1], locationArgument.range[1]];
+  const { text, removal } = origin.removableLocation;
   return [
     {
       messageId: "createLocally",
-      data: { progId: origin.progId, location: origin.removableLocation.text },
-      fix: (fixer) => fixer.removeRange(range),
+      data: { progId: origin.progId, location: text },
+      fix: (fixer) => fixer.removeRange([removal[0], removal[1]]),
     },
   ];
 }

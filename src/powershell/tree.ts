@@ -1,0 +1,125 @@
+/** tree-sitter's concrete tree to the plain `PsNode` tree. */
+import type { Tree, TreeCursor } from "web-tree-sitter";
+import type { PsComment, PsNode, PsProgram } from "./nodes.js";
+
+/** Grammar nodes that only wrap one expression (operator precedence levels, argument forms, ...). */
+const WRAPPERS = new Set([
+  "pipeline",
+  "pipeline_chain",
+  "logical_expression",
+  "bitwise_expression",
+  "comparison_expression",
+  "additive_expression",
+  "multiplicative_expression",
+  "format_expression",
+  "range_expression",
+  "array_literal_expression",
+  "unary_expression",
+  "argument_expression",
+  "logical_argument_expression",
+  "bitwise_argument_expression",
+  "comparison_argument_expression",
+  "additive_argument_expression",
+  "multiplicative_argument_expression",
+  "format_argument_expression",
+  "range_argument_expression",
+  "left_assignment_expression",
+  "member_name",
+  "string_literal",
+  "integer_literal",
+  "script_block_body",
+  "command_name_expr",
+  "key_expression",
+]);
+
+/** Named nodes that carry nothing the tree needs (the spaces between command arguments). */
+const DROPPED = new Set(["command_argument_sep"]);
+
+/**
+ * Walks the tree with one cursor and an explicit stack, so that deeply nested input cannot
+ * overflow the JS stack.
+ */
+export function convertTree(tree: Tree, text: string): PsProgram {
+  const cursor = tree.walk();
+  const comments: PsComment[] = [];
+  const errors: PsNode[] = [];
+  const root: PsNode = { type: "program", range: [0, text.length], children: [], parent: null, token: undefined };
+  // Each frame: the node being filled, and whether the cursor is inside an ERROR node.
+  const stack: { node: PsNode; inError: boolean }[] = [];
+  let current = root;
+  // An empty, blank or comment-only file comes back as a root ERROR with nothing in it.
+  const rootIsError = cursor.nodeType === "ERROR";
+  let inError = rootIsError;
+  try {
+    if (!cursor.gotoFirstChild()) return finish(root, comments, errors, rootIsError);
+    for (;;) {
+      const descend = visit(cursor);
+      if (descend !== undefined) {
+        stack.push({ node: current, inError });
+        current = descend.node;
+        inError = descend.inError;
+        if (cursor.gotoFirstChild()) continue;
+        ({ node: current, inError } = closeNode(current, stack));
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent() || stack.length === 0) return finish(root, comments, errors, rootIsError);
+        ({ node: current, inError } = closeNode(current, stack));
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+
+  /** Looks at the cursor's node; returns the new node to descend into, if any. */
+  function visit(at: TreeCursor): { node: PsNode; inError: boolean } | undefined {
+    const type = at.nodeType;
+    if (!at.nodeIsNamed) {
+      if (at.nodeIsMissing) return undefined;
+      if (current !== root && current.token === undefined) (current as { token: string | undefined }).token = type;
+      return undefined;
+    }
+    if (at.nodeIsMissing) return undefined;
+    const start = at.startIndex;
+    const end = at.endIndex;
+    if (type === "comment") {
+      const raw = text.slice(start, end);
+      const block = raw.startsWith("<#");
+      comments.push({
+        type: "comment",
+        range: [start, end],
+        value: block ? raw.slice(2, raw.endsWith("#>") && raw.length >= 4 ? -2 : undefined) : raw.slice(1),
+        block,
+      });
+      return undefined;
+    }
+    if (DROPPED.has(type)) return undefined;
+    const node: PsNode = { type, range: [start, end], children: [], parent: current, token: undefined };
+    current.children.push(node);
+    const isError = type === "ERROR";
+    if (isError && !inError) errors.push(node);
+    return { node, inError: inError || isError };
+  }
+}
+
+/** Ends a node: a wrapper with exactly one child spanning it is replaced by that child. */
+function closeNode(node: PsNode, stack: { node: PsNode; inError: boolean }[]): { node: PsNode; inError: boolean } {
+  const frame = stack.pop()!;
+  const only = node.children.length === 1 ? node.children[0]! : undefined;
+  if (
+    only !== undefined &&
+    WRAPPERS.has(node.type) &&
+    only.range[0] === node.range[0] &&
+    only.range[1] === node.range[1] &&
+    node.token === undefined
+  ) {
+    const siblings = frame.node.children;
+    siblings[siblings.length - 1] = only;
+    only.parent = frame.node;
+  }
+  return frame;
+}
+
+function finish(root: PsNode, comments: PsComment[], errors: PsNode[], rootIsError: boolean): PsProgram {
+  if (rootIsError && root.children.length > 0) errors.unshift(root);
+  return Object.assign(root, { comments, errors }) as PsProgram;
+}

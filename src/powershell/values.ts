@@ -1,0 +1,149 @@
+/** What the PowerShell evaluator knows about a value. */
+import type { RemoteOrigin } from "../core/findings.js";
+import { internViews, type InterfaceName } from "../core/object-model.js";
+import type { PsNode } from "./nodes.js";
+
+export type Origin = RemoteOrigin<PsNode>;
+
+/** A scalar a script can compute without running: a ProgID, a computer name, a switch. */
+export type Scalar = string | number | boolean;
+
+export type Value =
+  /** Nothing known: not a WUA object, and a location that is not known. */
+  | { readonly kind: "unknown" }
+  /** `$null`, or a variable the file never assigns. */
+  | { readonly kind: "null" }
+  /** What a failing WUA call would have yielded: never reported on again. */
+  | { readonly kind: "failed" }
+  | { readonly kind: "scalar"; readonly value: Scalar }
+  /** The name of the computer the script runs on (`$env:COMPUTERNAME`, `[Environment]::MachineName`). */
+  | { readonly kind: "this-computer" }
+  /** One of a few scalars (a variable assigned in two branches). */
+  | { readonly kind: "choice"; readonly options: readonly Value[] }
+  | { readonly kind: "wua"; readonly views: readonly InterfaceName[]; readonly origins: readonly Origin[] }
+  /** `[Type]::GetTypeFromProgID(...)`: what `[Activator]::CreateInstance` will create. */
+  | { readonly kind: "com-type"; readonly progId: string; readonly views: readonly InterfaceName[]; readonly origins: readonly Origin[]; readonly node: PsNode }
+  | { readonly kind: "array"; readonly element: Value }
+  | { readonly kind: "script-block"; readonly node: PsNode }
+  | { readonly kind: "hashtable"; readonly node: PsNode }
+  | { readonly kind: "instance"; readonly className: string }
+  /** A PowerShell session from `New-PSSession`: `remote` unless it is a loopback with network access or a custom endpoint. */
+  | { readonly kind: "session"; readonly remote: boolean };
+
+export const UNKNOWN: Value = { kind: "unknown" };
+export const NULL: Value = { kind: "null" };
+export const FAILED: Value = { kind: "failed" };
+export const THIS_COMPUTER: Value = { kind: "this-computer" };
+
+const MAX_ORIGINS = 4;
+const MAX_CHOICES = 8;
+
+export function scalar(value: Scalar): Value {
+  return { kind: "scalar", value };
+}
+
+/** Where paths meet: a WUA object on any path wins, and it is remote if any path is remote. */
+export function join(values: readonly Value[]): Value {
+  let result: Value | undefined;
+  for (const value of values) result = result === undefined ? value : joinTwo(result, value);
+  return result ?? UNKNOWN;
+}
+
+function isScalarLike(value: Value): boolean {
+  return value.kind === "scalar" || value.kind === "null" || value.kind === "this-computer";
+}
+
+function rank(value: Value): number {
+  switch (value.kind) {
+    case "unknown": return 0;
+    case "null": return 1;
+    case "scalar": return 2;
+    case "this-computer": return 3;
+    case "choice": return 4;
+    case "failed": return 5;
+    case "hashtable": return 6;
+    case "session": return 7;
+    case "instance": return 8;
+    case "script-block": return 9;
+    case "com-type": return 10;
+    case "array": return 11;
+    case "wua": return 12;
+  }
+}
+
+export function joinTwo(a: Value, b: Value): Value {
+  if (a === b) return a;
+  if (a.kind === "wua" && b.kind === "wua") {
+    return wuaObject(internViews([...a.views, ...b.views]), joinOrigins(a.origins, b.origins));
+  }
+  if (a.kind === "array" && b.kind === "array") return { kind: "array", element: joinTwo(a.element, b.element) };
+  if (a.kind === "array" && b.kind === "wua") return { kind: "array", element: joinTwo(a.element, b) };
+  if (b.kind === "array" && a.kind === "wua") return { kind: "array", element: joinTwo(a, b.element) };
+  if (a.kind === "session" && b.kind === "session") return a.remote ? a : b;
+  if ((isScalarLike(a) || a.kind === "choice") && (isScalarLike(b) || b.kind === "choice")) return choice(a, b);
+  // A scalar joined with something unknown is unknown: a location then counts as remote.
+  if (a.kind === "unknown" || b.kind === "unknown") {
+    const other = a.kind === "unknown" ? b : a;
+    return isScalarLike(other) || other.kind === "choice" ? UNKNOWN : other;
+  }
+  return rank(b) > rank(a) ? b : a;
+}
+
+function choice(a: Value, b: Value): Value {
+  const options: Value[] = [];
+  for (const option of [...optionsOf(a), ...optionsOf(b)]) {
+    if (!options.some((known) => sameScalar(known, option))) options.push(option);
+  }
+  if (options.length > MAX_CHOICES) return UNKNOWN;
+  return options.length === 1 ? options[0]! : { kind: "choice", options };
+}
+
+function optionsOf(value: Value): readonly Value[] {
+  return value.kind === "choice" ? value.options : [value];
+}
+
+function sameScalar(a: Value, b: Value): boolean {
+  if (a.kind === "scalar" && b.kind === "scalar") return a.value === b.value;
+  return a.kind === b.kind && a.kind !== "scalar";
+}
+
+function joinOrigins(a: readonly Origin[], b: readonly Origin[]): readonly Origin[] {
+  if (a === b || b.length === 0) return a;
+  if (a.length === 0) return b;
+  let merged: Origin[] | undefined;
+  for (const origin of b) {
+    const current = merged ?? a;
+    if (current.length < MAX_ORIGINS && !current.some((o) => o.node === origin.node)) (merged ??= [...a]).push(origin);
+  }
+  return merged ?? a;
+}
+
+const LOCAL: readonly Origin[] = [];
+const wuaValues = new WeakMap<readonly Origin[], Map<readonly InterfaceName[], Value>>();
+
+/** One shared value per set of views and origins: joining a value with itself is then free. */
+export function wuaObject(views: readonly InterfaceName[], origins: readonly Origin[]): Value {
+  if (views.length === 0) return UNKNOWN;
+  const key = origins.length === 0 ? LOCAL : origins;
+  let byViews = wuaValues.get(key);
+  if (byViews === undefined) wuaValues.set(key, (byViews = new Map()));
+  let value = byViews.get(views);
+  if (value === undefined) byViews.set(views, (value = { kind: "wua", views, origins: key }));
+  return value;
+}
+
+/** A short text that identifies a value for memo keys: equal values give equal keys. */
+export function valueKey(value: Value, ids: (object: object) => number): string {
+  switch (value.kind) {
+    case "scalar": return `s:${typeof value.value}:${String(value.value)}`;
+    case "choice": return `c(${value.options.map((option) => valueKey(option, ids)).join(",")})`;
+    case "wua": return `w:${ids(value.views)}:${ids(value.origins)}`;
+    case "com-type": return `t:${value.progId}:${ids(value.origins)}`;
+    case "array": return `a(${valueKey(value.element, ids)})`;
+    case "script-block":
+    case "hashtable": return `${value.kind}:${ids(value.node)}`;
+    case "instance": return `i:${value.className}`;
+    case "session": return `p:${value.remote}`;
+    default: return value.kind;
+  }
+}
