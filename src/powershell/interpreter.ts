@@ -170,7 +170,8 @@ export class Interpreter {
     }
     this.runStatements(statementsOf(childOfType(program, "statement_list")), this.root, frame);
     for (const fn of leftovers.functions) {
-      if (!this.evaluations.has(fn)) this.callBody(fn, [], new Map(), undefined, this.root, frame, "function");
+      // Nothing in the file calls it (a module's function): its parameters are not known.
+      if (!this.evaluations.has(fn)) this.callBody(fn, [], new Map(), undefined, this.root, frame, "function", false, UNKNOWN);
     }
     for (const method of leftovers.methods) {
       if (this.evaluations.has(method)) continue;
@@ -489,6 +490,13 @@ export class Interpreter {
         return this.memberAccess(node, scope, frame);
       case "invokation_expression":
         return this.invocation(node, scope, frame);
+      case "invokation_foreach_expression": {
+        // `$x.Where({...}).ForEach({...})`: the grammar reads `.ForEach` and leaves `(` as an ERROR.
+        const block = childOfType(node, "script_block_expression");
+        const receiver = node.children[0];
+        const input = receiver && receiver !== block ? this.expression(receiver, scope, frame) : UNKNOWN;
+        return block ? this.wrapArray(this.runPerElement(block, input, scope, frame)) : UNKNOWN;
+      }
       case "element_access":
         return this.elementAccess(node, scope, frame);
       case "parenthesized_expression":
@@ -631,7 +639,8 @@ export class Interpreter {
 
   private memberAccess(node: PsNode, scope: Scope, frame: Frame): Value {
     const [objectNode, nameNode] = node.children;
-    if (!objectNode || !nameNode) return UNKNOWN;
+    if (!nameNode) return objectNode ? this.expression(objectNode, scope, frame) : UNKNOWN;
+    if (!objectNode) return UNKNOWN;
     if (node.token === "::") return this.staticMember(objectNode, nameNode, undefined, node, scope, frame);
     const object = this.expression(objectNode, scope, frame);
     return this.useMember(object, nameNode, "read", undefined, scope, frame);
@@ -639,7 +648,8 @@ export class Interpreter {
 
   private invocation(node: PsNode, scope: Scope, frame: Frame): Value {
     const [objectNode, nameNode, argumentList] = node.children;
-    if (!objectNode || !nameNode) return UNKNOWN;
+    if (!nameNode) return objectNode ? this.expression(objectNode, scope, frame) : UNKNOWN;
+    if (!objectNode) return UNKNOWN;
     const args = argumentList ? this.argumentNodes(argumentList) : [];
     if (node.token === "::") return this.staticMember(objectNode, nameNode, args, node, scope, frame);
     const object = this.expression(objectNode, scope, frame);
@@ -1285,6 +1295,7 @@ export class Interpreter {
     frame: Frame,
     kind: "function" | "block",
     isolated = false,
+    missing: Value = NULL,
   ): Value {
     const parameters = parametersOf(body);
     const values = new Map<string, Value>();
@@ -1302,7 +1313,7 @@ export class Interpreter {
       else {
         const fallback = childOfType(parameter, "script_parameter_default");
         const defaultNode = fallback?.children[0];
-        value = defaultNode ? this.statementValue(defaultNode, scope, frame) : NULL;
+        value = defaultNode && missing === NULL ? this.statementValue(defaultNode, scope, frame) : missing;
       }
       values.set(name, value);
     }

@@ -73,10 +73,12 @@ export function childOfType(node: PsNode, type: string): PsNode | undefined {
 
 /** The `param(...)` or `function F(...)` parameters of a script block or function. */
 export function parametersOf(node: PsNode): PsNode[] {
+  // A one-line `function F { param(...) process { ... } }` puts param() in an ERROR node.
   const holder =
     childOfType(node, "param_block") ??
     childOfType(node, "function_parameter_declaration") ??
-    childOfType(childOfType(node, "script_block") ?? node, "param_block");
+    childOfType(childOfType(node, "script_block") ?? node, "param_block") ??
+    childOfType(childOfType(node, "ERROR") ?? node, "param_block");
   const list = holder && childOfType(holder, "parameter_list");
   return list ? list.children.filter((child) => child.type === "script_parameter") : [];
 }
