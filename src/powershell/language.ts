@@ -4,7 +4,7 @@
  * never refuse a file; the analysis works on what the parser recovered.
  */
 import type { PsProgram } from "./nodes.js";
-import { parseTree } from "./parser.js";
+import { parseWithRecovery } from "./recovery.js";
 import { PowerShellSourceCode } from "./source-code.js";
 import { convertTree } from "./tree.js";
 import { VISITOR_KEYS } from "./visitor-keys.js";
@@ -30,9 +30,9 @@ export const powershellLanguage = {
 
   parse(file: File): { ok: true; ast: PsProgram } {
     const text = typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body);
-    const tree = parseTree(text);
+    const { tree, skipped } = parseWithRecovery(text);
     try {
-      return { ok: true, ast: convertTree(tree, text) };
+      return { ok: true, ast: Object.assign(convertTree(tree, text), { skipped }) };
     } finally {
       tree.delete();
     }

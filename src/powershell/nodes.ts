@@ -32,4 +32,9 @@ export interface PsProgram extends PsNode {
   readonly comments: readonly PsComment[];
   /** Regions tree-sitter could not read (ERROR nodes), outermost only, in source order. */
   readonly errors: readonly PsNode[];
+  /**
+   * Text left out of the tree: lines where the grammar failed on what may be valid PowerShell
+   * (see recovery.ts). Their comments are kept.
+   */
+  readonly skipped?: readonly (readonly [number, number])[];
 }
