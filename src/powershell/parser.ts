@@ -10,6 +10,13 @@ import type { Parser as ParserType, Tree } from "web-tree-sitter";
 const require = createRequire(import.meta.url);
 
 let parser: ParserType | undefined;
+let grammar: GrammarTables | undefined;
+
+/** The grammar's node types by id, and which are named: read once, so that walking a tree asks wasm less. */
+export interface GrammarTables {
+  readonly types: readonly string[];
+  readonly named: readonly boolean[];
+}
 let loading: Promise<void> | undefined;
 
 /**
@@ -28,12 +35,19 @@ export function loadPowerShellParser(): Promise<void> {
     const created = new Parser();
     created.setLanguage(language);
     parser = created;
+    const types = language.types.map((type) => type ?? "ERROR");
+    grammar = { types, named: types.map((_, id) => language.nodeTypeIsNamed(id)) };
   })();
   return loading;
 }
 
 export function isPowerShellParserLoaded(): boolean {
   return parser !== undefined;
+}
+
+export function grammarTables(): GrammarTables {
+  if (grammar === undefined) throw new Error("The PowerShell parser is not loaded.");
+  return grammar;
 }
 
 /** The concrete syntax tree of `text`; the caller must `delete()` it. */

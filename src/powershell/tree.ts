@@ -1,6 +1,7 @@
 /** tree-sitter's concrete tree to the plain `PsNode` tree. */
 import type { Tree, TreeCursor } from "web-tree-sitter";
 import type { PsComment, PsNode, PsProgram } from "./nodes.js";
+import { grammarTables } from "./parser.js";
 
 /** Grammar nodes that only wrap one expression (operator precedence levels, argument forms, ...). */
 const WRAPPERS = new Set([
@@ -40,6 +41,8 @@ const DROPPED = new Set(["command_argument_sep"]);
  * overflow the JS stack.
  */
 export function convertTree(tree: Tree, text: string): PsProgram {
+  // Every cursor property is a call into wasm: ask for as few as possible per node.
+  const { types, named } = grammarTables();
   const cursor = tree.walk();
   const comments: PsComment[] = [];
   const errors: PsNode[] = [];
@@ -72,15 +75,16 @@ export function convertTree(tree: Tree, text: string): PsProgram {
 
   /** Looks at the cursor's node; returns the new node to descend into, if any. */
   function visit(at: TreeCursor): { node: PsNode; inError: boolean } | undefined {
-    const type = at.nodeType;
-    if (!at.nodeIsNamed) {
-      if (at.nodeIsMissing) return undefined;
-      if (current !== root && current.token === undefined) (current as { token: string | undefined }).token = type;
+    const typeId = at.nodeTypeId;
+    const type = types[typeId] ?? "ERROR";
+    if (!(named[typeId] ?? true)) {
+      if (current !== root && current.token === undefined && !at.nodeIsMissing) (current as { token: string | undefined }).token = type;
       return undefined;
     }
-    if (at.nodeIsMissing) return undefined;
     const start = at.startIndex;
     const end = at.endIndex;
+    // Only a zero-width node can be one tree-sitter made up (MISSING).
+    if (start === end && at.nodeIsMissing) return undefined;
     if (type === "comment") {
       const raw = text.slice(start, end);
       const block = raw.startsWith("<#");
