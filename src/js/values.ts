@@ -1,6 +1,7 @@
 /** What the evaluator knows about an expression. */
 import type { TSESTree } from "@typescript-eslint/utils";
-import { internViews, type InterfaceName } from "../core/object-model.js";
+import type { InterfaceName } from "../core/object-model.js";
+import { joinWuaObjects, sharedWuaObject } from "../core/wua-object.js";
 import type { RemoteOrigin } from "../core/findings.js";
 import type { ObjectKey } from "./object-keys.js";
 
@@ -48,8 +49,6 @@ export type Value =
 export const NONE: Value = { kind: "none" };
 export const FAILED: Value = { kind: "failed" };
 
-const MAX_ORIGINS = 4;
-
 /** Where paths meet: a WUA object on any path wins, and it is remote if any path is remote. */
 export function join(values: readonly Value[]): Value {
   if (values.length === 1) return values[0]!;
@@ -75,15 +74,7 @@ function rank(value: Value): number {
 
 function joinTwo(a: Value, b: Value): Value {
   if (a === b) return a;
-  if (a.kind === "wua" && b.kind === "wua") {
-    const views = a.views === b.views ? a.views : internViews([...a.views, ...b.views]);
-    let origins: Origin[] | undefined;
-    for (const origin of b.origins) {
-      const current = origins ?? a.origins;
-      if (current.length < MAX_ORIGINS && !current.some((o) => o.node === origin.node)) (origins ??= [...a.origins]).push(origin);
-    }
-    return views === a.views && origins === undefined ? a : wuaObject(views, origins ?? a.origins);
-  }
+  if (a.kind === "wua" && b.kind === "wua") return joinWuaObjects(a, b);
   if (a.kind === "enumerator" && b.kind === "enumerator") {
     return { kind: "enumerator", element: joinTwo(a.element, b.element) };
   }
@@ -91,19 +82,7 @@ function joinTwo(a: Value, b: Value): Value {
   return rank(b) > rank(a) ? b : a;
 }
 
-const LOCAL: readonly Origin[] = [];
-const wuaValues = new WeakMap<readonly Origin[], Map<readonly InterfaceName[], Value>>();
-
-/**
- * One shared value per set of views (interned) and origins: a long chain of member reads then
- * allocates nothing, and joining a value with itself is free.
- */
+/** The shared value for a WUA object with these views and origins; "none" without views. */
 export function wuaObject(views: readonly InterfaceName[], origins: readonly Origin[]): Value {
-  if (views.length === 0) return NONE;
-  const key = origins.length === 0 ? LOCAL : origins;
-  let byViews = wuaValues.get(key);
-  if (byViews === undefined) wuaValues.set(key, (byViews = new Map()));
-  let value = byViews.get(views);
-  if (value === undefined) byViews.set(views, (value = { kind: "wua", views, origins: key }));
-  return value;
+  return views.length === 0 ? NONE : sharedWuaObject(views, origins);
 }

@@ -29,7 +29,8 @@ function spec(parameters: CommandSpec["parameters"]): CommandSpec {
   return { parameters: { ...COMMON, ...parameters } };
 }
 
-export const INVOKE_COMMAND = spec({
+/** How Invoke-Command and New-PSSession reach a computer, and how they log on there. */
+const CONNECTION: CommandSpec["parameters"] = {
   computername: { aliases: ["cn"] },
   session: {},
   hostname: {},
@@ -38,66 +39,45 @@ export const INVOKE_COMMAND = spec({
   vmname: {},
   vmid: { aliases: ["vmguid"] },
   containerid: {},
-  scriptblock: { aliases: ["command"] },
-  filepath: { aliases: ["pspath"] },
-  argumentlist: { aliases: ["args"] },
-  inputobject: {},
   credential: {},
   port: {},
   usessl: { isSwitch: true },
   configurationname: {},
   applicationname: {},
   throttlelimit: {},
+  sessionoption: {},
+  authentication: {},
+  enablenetworkaccess: { isSwitch: true },
+  certificatethumbprint: {},
+  allowredirection: { isSwitch: true },
+  runasadministrator: { isSwitch: true },
+  username: {},
+  keyfilepath: { aliases: ["identityfilepath"] },
+  sshtransport: { isSwitch: true },
+  subsystem: {},
+  connectingtimeout: {},
+  options: {},
+};
+
+export const INVOKE_COMMAND = spec({
+  ...CONNECTION,
+  scriptblock: { aliases: ["command"] },
+  filepath: { aliases: ["pspath"] },
+  argumentlist: { aliases: ["args"] },
+  inputobject: {},
   asjob: { isSwitch: true },
   indisconnectedsession: { aliases: ["disconnected"], isSwitch: true },
   sessionname: {},
   hidecomputername: { aliases: ["hcn"], isSwitch: true },
   jobname: {},
-  sessionoption: {},
-  authentication: {},
-  enablenetworkaccess: { isSwitch: true },
-  certificatethumbprint: {},
-  allowredirection: { isSwitch: true },
   nonewscope: { isSwitch: true },
-  runasadministrator: { isSwitch: true },
-  username: {},
-  keyfilepath: { aliases: ["identityfilepath"] },
-  sshtransport: { isSwitch: true },
-  subsystem: {},
-  connectingtimeout: {},
-  options: {},
   remotedebug: { isSwitch: true },
   strictmode: {},
 });
 
 export const NEW_PSSESSION = spec({
-  computername: { aliases: ["cn"] },
-  session: {},
-  hostname: {},
-  sshconnection: {},
-  connectionuri: { aliases: ["uri", "cu"] },
-  vmname: {},
-  vmid: { aliases: ["vmguid"] },
-  containerid: {},
-  credential: {},
+  ...CONNECTION,
   name: {},
-  port: {},
-  usessl: { isSwitch: true },
-  configurationname: {},
-  applicationname: {},
-  throttlelimit: {},
-  sessionoption: {},
-  authentication: {},
-  enablenetworkaccess: { isSwitch: true },
-  certificatethumbprint: {},
-  allowredirection: { isSwitch: true },
-  runasadministrator: { isSwitch: true },
-  username: {},
-  keyfilepath: { aliases: ["identityfilepath"] },
-  sshtransport: { isSwitch: true },
-  subsystem: {},
-  connectingtimeout: {},
-  options: {},
   usewindowspowershell: { isSwitch: true },
 });
 
@@ -166,7 +146,6 @@ export const START_JOB = spec({
   definitionpath: {},
   type: {},
   throttlelimit: {},
-  streamingHost: {},
 });
 
 /** Commands by name and alias; lower-cased. */
@@ -196,18 +175,6 @@ export const COMMAND_NAMES: Readonly<Record<string, string>> = {
   sajb: "start-job",
   "start-threadjob": "start-threadjob",
 };
-
-export interface BoundCommand {
-  /** Parameter name (the full, lower-cased name) to its argument; `true` for a switch given alone. */
-  readonly named: ReadonlyMap<string, CommandArgument>;
-  readonly positional: readonly CommandArgument[];
-  /** `@params` elements: bound by the caller from the hashtable's keys. */
-  readonly splats: readonly CommandArgument[];
-  /** A parameter that names none of the command's, or more than one (PowerShell refuses the call). */
-  readonly unresolved: boolean;
-}
-
-export type CommandArgument = { readonly node: unknown } | { readonly switch: true };
 
 /** `name` as PowerShell resolves a parameter: exact name or alias first, then a unique prefix. */
 export function resolveParameter(command: CommandSpec, name: string): string | undefined {

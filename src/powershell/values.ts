@@ -1,6 +1,7 @@
 /** What the PowerShell evaluator knows about a value. */
 import type { RemoteOrigin } from "../core/findings.js";
-import { internViews, type InterfaceName } from "../core/object-model.js";
+import type { InterfaceName } from "../core/object-model.js";
+import { joinWuaObjects, sharedWuaObject, type WuaObject } from "../core/wua-object.js";
 import type { PsNode } from "./nodes.js";
 
 export type Origin = RemoteOrigin<PsNode>;
@@ -20,7 +21,7 @@ export type Value =
   | { readonly kind: "this-computer" }
   /** One of a few scalars (a variable assigned in two branches). */
   | { readonly kind: "choice"; readonly options: readonly Value[] }
-  | { readonly kind: "wua"; readonly views: readonly InterfaceName[]; readonly origins: readonly Origin[] }
+  | WuaObject<PsNode>
   /** `[Type]::GetTypeFromProgID(...)`: what `[Activator]::CreateInstance` will create. */
   | { readonly kind: "com-type"; readonly progId: string; readonly views: readonly InterfaceName[]; readonly origins: readonly Origin[]; readonly node: PsNode }
   | { readonly kind: "array"; readonly element: Value }
@@ -35,7 +36,6 @@ export const NULL: Value = { kind: "null" };
 export const FAILED: Value = { kind: "failed" };
 export const THIS_COMPUTER: Value = { kind: "this-computer" };
 
-const MAX_ORIGINS = 4;
 const MAX_CHOICES = 8;
 
 export function scalar(value: Scalar): Value {
@@ -73,9 +73,7 @@ function rank(value: Value): number {
 
 export function joinTwo(a: Value, b: Value): Value {
   if (a === b) return a;
-  if (a.kind === "wua" && b.kind === "wua") {
-    return wuaObject(internViews([...a.views, ...b.views]), joinOrigins(a.origins, b.origins));
-  }
+  if (a.kind === "wua" && b.kind === "wua") return joinWuaObjects(a, b);
   if (a.kind === "array" && b.kind === "array") return { kind: "array", element: joinTwo(a.element, b.element) };
   if (a.kind === "array" && b.kind === "wua") return { kind: "array", element: joinTwo(a.element, b) };
   if (b.kind === "array" && a.kind === "wua") return { kind: "array", element: joinTwo(a, b.element) };
@@ -107,29 +105,9 @@ function sameScalar(a: Value, b: Value): boolean {
   return a.kind === b.kind && a.kind !== "scalar";
 }
 
-function joinOrigins(a: readonly Origin[], b: readonly Origin[]): readonly Origin[] {
-  if (a === b || b.length === 0) return a;
-  if (a.length === 0) return b;
-  let merged: Origin[] | undefined;
-  for (const origin of b) {
-    const current = merged ?? a;
-    if (current.length < MAX_ORIGINS && !current.some((o) => o.node === origin.node)) (merged ??= [...a]).push(origin);
-  }
-  return merged ?? a;
-}
-
-const LOCAL: readonly Origin[] = [];
-const wuaValues = new WeakMap<readonly Origin[], Map<readonly InterfaceName[], Value>>();
-
-/** One shared value per set of views and origins: joining a value with itself is then free. */
+/** The shared value for a WUA object with these views and origins; unknown without views. */
 export function wuaObject(views: readonly InterfaceName[], origins: readonly Origin[]): Value {
-  if (views.length === 0) return UNKNOWN;
-  const key = origins.length === 0 ? LOCAL : origins;
-  let byViews = wuaValues.get(key);
-  if (byViews === undefined) wuaValues.set(key, (byViews = new Map()));
-  let value = byViews.get(views);
-  if (value === undefined) byViews.set(views, (value = { kind: "wua", views, origins: key }));
-  return value;
+  return views.length === 0 ? UNKNOWN : sharedWuaObject(views, origins);
 }
 
 /** A short text that identifies a value for memo keys: equal values give equal keys. */
