@@ -776,14 +776,8 @@ export class Interpreter {
 
   private hashtableEntry(hashtable: PsNode, key: string, scope: Scope, frame: Frame): Value {
     const lowerKey = key.toLowerCase();
-    const body = childOfType(hashtable, "hash_literal_body");
-    for (const entry of body?.children ?? []) {
-      const [keyNode, valueNode] = entry.children;
-      if (!keyNode || !valueNode) continue;
-      const entryKey = stringValue(keyNode, this.facts.text) ?? this.text(keyNode);
-      if (entryKey.toLowerCase() === lowerKey) return this.statementValue(valueNode, scope, frame);
-    }
-    return UNKNOWN;
+    const entry = this.hashtableEntries({ kind: "hashtable", node: hashtable }).find(([entryKey]) => entryKey === lowerKey);
+    return entry ? this.statementValue(entry[1], scope, frame) : UNKNOWN;
   }
 
   // --- static members: where WUA objects are created -------------------------------------------
@@ -1009,19 +1003,24 @@ export class Interpreter {
     const positional: Argument[] = bound.positional.map((node) => ({ node }));
     for (const splat of bound.splats) {
       const value = this.readVariable(variableName(this.text(splat)), scope, frame);
-      if (value.kind === "hashtable") {
-        for (const entry of childOfType(value.node, "hash_literal_body")?.children ?? []) {
-          const [keyNode, valueNode] = entry.children;
-          if (!keyNode || !valueNode) continue;
-          const key = (stringValue(keyNode, this.facts.text) ?? this.text(keyNode)).toLowerCase();
-          const full = resolveParameter(spec, key);
-          if (full !== undefined) named.set(full, { node: valueNode });
-        }
-      } else if (value.kind === "array") {
-        positional.push({ value: value.element });
+      if (value.kind === "array") positional.push({ value: value.element });
+      for (const [key, valueNode] of this.hashtableEntries(value)) {
+        const full = resolveParameter(spec, key);
+        if (full !== undefined) named.set(full, { node: valueNode });
       }
     }
     return { named, positional };
+  }
+
+  /** `@{ Key = value; ... }` as lower-cased keys and the nodes of their values. */
+  private hashtableEntries(value: Value): [string, PsNode][] {
+    if (value.kind !== "hashtable") return [];
+    const entries: [string, PsNode][] = [];
+    for (const entry of childOfType(value.node, "hash_literal_body")?.children ?? []) {
+      const [keyNode, valueNode] = entry.children;
+      if (keyNode && valueNode) entries.push([(stringValue(keyNode, this.facts.text) ?? this.text(keyNode)).toLowerCase(), valueNode]);
+    }
+    return entries;
   }
 
   private argumentValue(argument: Argument, scope: Scope, frame: Frame): Value {
@@ -1246,12 +1245,7 @@ export class Interpreter {
       if (element.kind === "argument") {
         if (element.node.type === "variable" && this.text(element.node).startsWith("@")) {
           const splat = this.readVariable(variableName(this.text(element.node)), scope, frame);
-          if (splat.kind === "hashtable") {
-            for (const entry of childOfType(splat.node, "hash_literal_body")?.children ?? []) {
-              const [keyNode, valueNode] = entry.children;
-              if (keyNode && valueNode) named.set((stringValue(keyNode, this.facts.text) ?? this.text(keyNode)).toLowerCase(), { node: valueNode });
-            }
-          }
+          for (const [key, valueNode] of this.hashtableEntries(splat)) named.set(key, { node: valueNode });
           continue;
         }
         positional.push({ node: element.node });
