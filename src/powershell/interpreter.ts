@@ -137,6 +137,8 @@ const AUTOMATIC = new Set([
   "iscoreclr", "islinux", "ismacos", "iswindows", "psedition", "pshome", "consolefilename", "ofs",
 ]);
 
+const NAMED_BLOCKS = new Set(["begin", "process", "end", "dynamicparam", "clean"]);
+
 /** Deep enough for any real script; far from the JS stack limit. */
 const MAX_DEPTH = 300;
 /** How often one function or script block may be evaluated with different arguments. */
@@ -168,7 +170,8 @@ export class Interpreter {
       const name = this.parameterName(parameter);
       if (name !== undefined) this.root.variables.set(name, UNKNOWN);
     }
-    this.runStatements(statementsOf(childOfType(program, "statement_list")), this.root, frame);
+    // begin/process/end blocks of a script share its scope, in that order.
+    this.runStatements(statementsOf(program), this.root, frame);
     for (const fn of leftovers.functions) {
       // Nothing in the file calls it (a module's function): its parameters are not known.
       if (!this.evaluations.has(fn)) this.callBody(fn, [], new Map(), undefined, this.root, frame, "function", false, UNKNOWN);
@@ -474,9 +477,13 @@ export class Interpreter {
       case "variable":
         return this.readVariable(variableName(this.text(node)), scope, frame);
       case "expandable_string_literal":
+      case "expandable_here_string_literal":
       case "verbatim_string_characters":
+      case "verbatim_here_string_characters":
       case "generic_token": {
-        // Strings are data, never code: `$(...)` inside one is not followed.
+        // A string is data: code written in it never runs here. Only `$(...)` inside a double-quoted
+        // string runs, where the string is built.
+        for (const child of node.children) if (child.type === "sub_expression") this.expression(child, scope, frame);
         const text = stringValue(node, this.facts.text);
         return text === undefined ? UNKNOWN : scalar(text);
       }
@@ -513,7 +520,7 @@ export class Interpreter {
       case "script_block_expression":
         return { kind: "script-block", node };
       case "hash_literal_expression":
-        return { kind: "hashtable", node };
+        return this.hashtable(node, scope, frame);
       case "cast_expression":
         return this.cast(node, scope, frame);
       case "assignment_expression":
@@ -540,9 +547,6 @@ export class Interpreter {
   /** Evaluates what a node holds for its findings alone (operators, conditions, unknown syntax). */
   private generic(node: PsNode, scope: Scope, frame: Frame): void {
     switch (node.type) {
-      case "expandable_string_literal":
-      case "expandable_here_string_literal":
-      case "verbatim_here_string_characters":
       case "script_block_expression":
       case "function_statement":
       case "class_statement":
@@ -697,7 +701,7 @@ export class Interpreter {
       case "instance":
         return this.instanceMember(object.className, name, access, args ?? [], scope, frame, written);
       case "hashtable":
-        return access === "read" ? this.hashtableEntry(object.node, name, scope, frame) : UNKNOWN;
+        return access === "read" ? (object.entries.get(name.toLowerCase()) ?? UNKNOWN) : UNKNOWN;
       case "failed":
         return FAILED;
       case "script-block": {
@@ -758,7 +762,7 @@ export class Interpreter {
       case "array":
         return object.element;
       case "hashtable":
-        return index.kind === "scalar" && typeof index.value === "string" ? this.hashtableEntry(object.node, index.value, scope, frame) : UNKNOWN;
+        return index.kind === "scalar" && typeof index.value === "string" ? (object.entries.get(index.value.toLowerCase()) ?? UNKNOWN) : UNKNOWN;
       case "wua": {
         // `$updates[0]` reaches the collection's default member, as `.Item(0)` does.
         const declared = resolveDefaultMember(object.views);
@@ -774,11 +778,7 @@ export class Interpreter {
     }
   }
 
-  private hashtableEntry(hashtable: PsNode, key: string, scope: Scope, frame: Frame): Value {
-    const lowerKey = key.toLowerCase();
-    const entry = this.hashtableEntries({ kind: "hashtable", node: hashtable }).find(([entryKey]) => entryKey === lowerKey);
-    return entry ? this.statementValue(entry[1], scope, frame) : UNKNOWN;
-  }
+
 
   // --- static members: where WUA objects are created -------------------------------------------
 
@@ -934,6 +934,14 @@ export class Interpreter {
     const line = commandLine(node, this.facts.text);
     if (line.invocation !== undefined) return this.invokeOperator(line.invocation, line.target, line.elements, input, scope, frame);
     const name = line.name === undefined ? undefined : (COMMAND_NAMES[line.name] ?? line.name);
+    const only = line.elements.length === 1 ? line.elements[0] : undefined;
+    if (name !== undefined && NAMED_BLOCKS.has(name) && only?.kind === "argument" && only.node.type === "script_block_expression") {
+      // A script's own `begin { } process { }` comes back as commands named begin and process: they
+      // run in the script's scope, in order.
+      this.markEvaluated(only.node);
+      this.runStatements(statementsOf(childOfType(only.node, "script_block")), scope, frame);
+      return UNKNOWN;
+    }
     switch (name) {
       case "invoke-command":
         return this.invokeCommand(node, line.elements, input, scope, frame);
@@ -1004,23 +1012,28 @@ export class Interpreter {
     for (const splat of bound.splats) {
       const value = this.readVariable(variableName(this.text(splat)), scope, frame);
       if (value.kind === "array") positional.push({ value: value.element });
-      for (const [key, valueNode] of this.hashtableEntries(value)) {
+      for (const [key, entry] of this.hashtableEntries(value)) {
         const full = resolveParameter(spec, key);
-        if (full !== undefined) named.set(full, { node: valueNode });
+        if (full !== undefined) named.set(full, { value: entry });
       }
     }
     return { named, positional };
   }
 
-  /** `@{ Key = value; ... }` as lower-cased keys and the nodes of their values. */
-  private hashtableEntries(value: Value): [string, PsNode][] {
-    if (value.kind !== "hashtable") return [];
-    const entries: [string, PsNode][] = [];
-    for (const entry of childOfType(value.node, "hash_literal_body")?.children ?? []) {
+  /** `@{ Key = value; ... }`: every value evaluated here, in order, for what it holds and uses. */
+  private hashtable(node: PsNode, scope: Scope, frame: Frame): Value {
+    const entries = new Map<string, Value>();
+    for (const entry of childOfType(node, "hash_literal_body")?.children ?? []) {
       const [keyNode, valueNode] = entry.children;
-      if (keyNode && valueNode) entries.push([(stringValue(keyNode, this.facts.text) ?? this.text(keyNode)).toLowerCase(), valueNode]);
+      if (!keyNode || !valueNode) continue;
+      const value = this.statementValue(valueNode, scope, frame);
+      entries.set((stringValue(keyNode, this.facts.text) ?? this.text(keyNode)).toLowerCase(), value);
     }
-    return entries;
+    return { kind: "hashtable", node, entries };
+  }
+
+  private hashtableEntries(value: Value): Iterable<[string, Value]> {
+    return value.kind === "hashtable" ? value.entries : [];
   }
 
   private argumentValue(argument: Argument, scope: Scope, frame: Frame): Value {
@@ -1056,7 +1069,10 @@ export class Interpreter {
 
   private newSession(elements: readonly CommandElement[], scope: Scope, frame: Frame): Value {
     const bound = this.bind(NEW_PSSESSION, elements, scope, frame);
-    return { kind: "session", remote: this.remoteTarget(bound.named, bound.positional[0], scope, frame) !== undefined };
+    // With no computer, New-PSSession opens a loopback session: a network logon like any other.
+    const computer = bound.named.get("computername") ?? bound.positional[0] ?? { value: THIS_COMPUTER };
+    const named = new Map(bound.named).set("computername", computer);
+    return { kind: "session", remote: this.remoteTarget(named, undefined, scope, frame) !== undefined };
   }
 
   /**
@@ -1245,7 +1261,7 @@ export class Interpreter {
       if (element.kind === "argument") {
         if (element.node.type === "variable" && this.text(element.node).startsWith("@")) {
           const splat = this.readVariable(variableName(this.text(element.node)), scope, frame);
-          for (const [key, valueNode] of this.hashtableEntries(splat)) named.set(key, { node: valueNode });
+          for (const [key, entry] of this.hashtableEntries(splat)) named.set(key, { value: entry });
           continue;
         }
         positional.push({ node: element.node });

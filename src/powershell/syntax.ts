@@ -120,6 +120,10 @@ export function commandLine(command: PsNode, text: string): CommandLine {
             const raw = text.slice(element.range[0], element.range[1]);
             const colon = raw.endsWith(":") || text[element.range[1]] === ":";
             elements.push({ kind: "parameter", name: raw.replace(/^-+|:$/gu, "").toLowerCase(), node: element, colon });
+          } else if (element.type === "argument_list" && elements.at(-1)?.kind === "argument") {
+            // `Write-Host $s.Method()`: the grammar sets the call's `(...)` beside the member access.
+            const previous = elements.pop() as { kind: "argument"; node: PsNode };
+            elements.push({ kind: "argument", node: callOf(previous.node, element) });
           } else if (element.type !== "redirection" && element.type !== "comment") {
             elements.push({ kind: "argument", node: element });
           }
@@ -130,4 +134,20 @@ export function commandLine(command: PsNode, text: string): CommandLine {
     }
   }
   return { name, invocation, target, elements };
+}
+
+/**
+ * A command argument `$s.Method` followed by `(...)`, read as the invocation it is. The node is made
+ * for the analysis only (ESLint never walks it); its children are the tree's own nodes, so findings
+ * still point into the tree.
+ */
+function callOf(target: PsNode, argumentList: PsNode): PsNode {
+  if (target.type !== "member_access" || target.children.length !== 2) return target;
+  return {
+    type: "invokation_expression",
+    range: [target.range[0], argumentList.range[1]],
+    children: [...target.children, argumentList],
+    parent: target.parent,
+    token: target.token,
+  };
 }

@@ -26,7 +26,8 @@ export type Value =
   | { readonly kind: "com-type"; readonly progId: string; readonly views: readonly InterfaceName[]; readonly origins: readonly Origin[]; readonly node: PsNode }
   | { readonly kind: "array"; readonly element: Value }
   | { readonly kind: "script-block"; readonly node: PsNode }
-  | { readonly kind: "hashtable"; readonly node: PsNode }
+  /** `@{ Key = value }`: its entries by lower-cased key, evaluated where the literal stands. */
+  | { readonly kind: "hashtable"; readonly node: PsNode; readonly entries: ReadonlyMap<string, Value> }
   | { readonly kind: "instance"; readonly className: string }
   /** A PowerShell session from `New-PSSession`: `remote` unless it is a loopback with network access or a custom endpoint. */
   | { readonly kind: "session"; readonly remote: boolean };

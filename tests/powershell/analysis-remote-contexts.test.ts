@@ -86,6 +86,12 @@ describe("Invoke-Command on other computers", () => {
     expect(reportedTexts(code)).toEqual(["CreateUpdateInstaller"]);
   });
 
+  it("treats a loopback session from New-PSSession as remote (network logon) unless it has network access", () => {
+    expect(reportedTexts(`$session = New-PSSession\nInvoke-Command -Session $session -ScriptBlock { ${BODY} }`)).toEqual(["CreateUpdateInstaller"]);
+    expect(reportedTexts(`$session = New-PSSession -EnableNetworkAccess\nInvoke-Command -Session $session -ScriptBlock { ${BODY} }`)).toEqual([]);
+    expect(reportedTexts(`$session = New-PSSession -VMName Build01\nInvoke-Command -Session $session -ScriptBlock { ${BODY} }`)).toEqual([]);
+  });
+
   it("treats a session from New-PSSession as remote", () => {
     const code = `$session = New-PSSession -ComputerName SRV-01\nInvoke-Command -Session $session -ScriptBlock { ${BODY} }`;
     expect(reportedTexts(code)).toEqual(["CreateUpdateInstaller"]);

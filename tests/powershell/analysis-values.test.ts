@@ -161,3 +161,29 @@ describe("hashtables", () => {
     expect(reports("$ctx = [pscustomobject]@{ Session = $session }\n$ctx.Session.CreateUpdateInstaller()")).toEqual(["CreateUpdateInstaller"]);
   });
 });
+
+describe("code in arguments, strings and script blocks of a script", () => {
+  it("reports a method called as a command argument", () => {
+    expect(reports("Write-Host $session.CreateUpdateInstaller() 'ready'")).toEqual(["CreateUpdateInstaller"]);
+  });
+
+  it("reports uses inside hashtable values where the literal stands", () => {
+    expect(reportsOnUpdates("$row = [pscustomobject]@{ Eula = $result.Updates.Item(0).AcceptEula() }")).toEqual(["AcceptEula"]);
+  });
+
+  it("runs $(...) inside double-quoted strings and here-strings, not single-quoted text", () => {
+    expect(reportsOnUpdates('$line = "accepted: $($result.Updates.Item(0).AcceptEula())"')).toEqual(["AcceptEula"]);
+    expect(reportsOnUpdates('$text = @"\n$($result.Updates.Item(0).AcceptEula())\n"@')).toEqual(["AcceptEula"]);
+    expect(reportsOnUpdates("$text = '$($result.Updates.Item(0).AcceptEula())'")).toEqual([]);
+    expect(reportsOnUpdates("$text = @'\n$($result.Updates.Item(0).AcceptEula())\n'@")).toEqual([]);
+  });
+
+  it("shares the script scope between begin, process and end blocks", () => {
+    const code = [
+      "param($Computer)",
+      "begin { $s = [Activator]::CreateInstance([Type]::GetTypeFromProgID('Microsoft.Update.Session', $Computer)) }",
+      "process { $s.CreateUpdateInstaller() }",
+    ].join("\n");
+    expect(reportedTexts(code)).toEqual(["CreateUpdateInstaller"]);
+  });
+});
