@@ -4,6 +4,7 @@
 import tsParser from "@typescript-eslint/parser";
 import globals from "globals";
 import wua from "./dist/index.js";
+import wuaPowerShell from "./dist/powershell.js";
 
 export default [
   {
@@ -40,4 +41,6 @@ export default [
   },
   // The plugin's `strict` config: all four rules as errors, and the `.wsf`/`.hta` processors.
   ...wua.configs.strict,
+  // The same rules for PowerShell `.ps1`/`.psm1` files, through the plugin's PowerShell language.
+  ...wuaPowerShell.configs.strict,
 ];

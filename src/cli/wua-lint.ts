@@ -19,9 +19,10 @@ const { version } = require("../../package.json") as { version: string };
 const HELP = `Usage: wua-lint [options] [paths...]
 
 Reports Windows Update Agent (WUA) calls that fail when the objects live on another computer.
-Paths default to the current folder. Windows Script Host .js files are parsed as scripts, .mjs as
-modules, .cjs as CommonJS, .ts/.mts/.cts with @typescript-eslint/parser, and the JScript inside
-.wsf and .hta files is linted in place. A folder's own ESLint config is not used.
+Paths default to the current folder. PowerShell .ps1 and .psm1 files are linted, Windows Script
+Host .js files are parsed as scripts, .mjs as modules, .cjs as CommonJS, .ts/.mts/.cts with
+@typescript-eslint/parser, and the JScript inside .wsf and .hta files is linted in place. A folder's
+own ESLint config is not used.
 
 Options:
   --strict               also report members that are not documented for remote callers
@@ -92,14 +93,22 @@ function readOptions(argv: readonly string[]): Options {
   };
 }
 
-/** The configuration wua-lint lints with: parser defaults per kind of script, then the plugin's. */
-function wuaLintConfig(options: { strict: boolean; assumeRemote: boolean }): Linter.Config[] {
+/**
+ * The configuration wua-lint lints with: parser defaults per kind of script, then the plugin's
+ * configs for JavaScript and PowerShell. The settings come last and have no `files`, so they apply
+ * to every kind of file.
+ */
+async function wuaLintConfig(options: { strict: boolean; assumeRemote: boolean }): Promise<Linter.Config[]> {
+  const configName = options.strict ? "strict" : "recommended";
+  // Loading it loads the PowerShell grammar (WebAssembly): not needed for --help or a usage error.
+  const { default: powershell } = await import("../powershell.js");
   return [
     { files: ["**/*.js"], languageOptions: { ecmaVersion: "latest", sourceType: "script" } },
     { files: ["**/*.mjs"], languageOptions: { ecmaVersion: "latest", sourceType: "module" } },
     { files: ["**/*.cjs"], languageOptions: { ecmaVersion: "latest", sourceType: "commonjs" } },
     { files: ["**/*.ts", "**/*.mts", "**/*.cts"], languageOptions: { parser: tsParser as unknown as Linter.Parser } },
-    ...(plugin.configs[options.strict ? "strict" : "recommended"] as unknown as Linter.Config[]),
+    ...(plugin.configs[configName] as unknown as Linter.Config[]),
+    ...(powershell.configs[configName] as unknown as Linter.Config[]),
     { settings: { wua: { assumeRemote: options.assumeRemote } } },
   ];
 }
@@ -114,7 +123,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${version}\n`);
     return 0;
   }
-  const eslint = new ESLint({ cwd: baseFolder(options.paths), overrideConfigFile: true, overrideConfig: wuaLintConfig(options) });
+  const eslint = new ESLint({ cwd: baseFolder(options.paths), overrideConfigFile: true, overrideConfig: await wuaLintConfig(options) });
   const results = await eslint.lintFiles(options.paths);
   // As with eslint, warnings count against --max-warnings even when --quiet hides them.
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0);

@@ -30,9 +30,9 @@ export const powershellLanguage = {
 
   parse(file: File): { ok: true; ast: PsProgram } {
     const text = typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body);
-    const { tree, skipped } = parseWithRecovery(text);
+    const { tree, skipped, parsed } = parseWithRecovery(text);
     try {
-      return { ok: true, ast: Object.assign(convertTree(tree, text), { skipped }) };
+      return { ok: true, ast: Object.assign(convertTree(tree, text, parsed), { skipped }) };
     } finally {
       tree.delete();
     }

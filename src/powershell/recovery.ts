@@ -8,37 +8,86 @@ import type { Node as SyntaxNode, Tree } from "web-tree-sitter";
 import { parseTree } from "./parser.js";
 
 /** Enough for the few gaps of a real script; a file broken everywhere stops here. */
-const MAX_ROUNDS = 8;
+const MAX_ROUNDS = 12;
+
+/**
+ * An error on one of the lines just after a line left out in the same round may be only the gap
+ * spilling over (the grammar's recovery swallowed the start of the next line): it waits for the
+ * next round, which parses without the gap.
+ */
+const SPILL_LINES = 2;
+
+/** Multi-line tokens a blanked line must not cut into (a line left out may start inside one). */
+const TEXT_TOKENS = new Set([
+  "comment",
+  "expandable_string_literal",
+  "verbatim_string_characters",
+  "expandable_here_string_literal",
+  "verbatim_here_string_characters",
+]);
 
 export interface RecoveredTree {
   readonly tree: Tree;
   /** Ranges of the original text left out of the final parse, in source order. */
   readonly skipped: readonly (readonly [number, number])[];
+  /** The text the tree was parsed from: the original with the skipped ranges blanked. */
+  readonly parsed: string;
 }
 
 export function parseWithRecovery(text: string): RecoveredTree {
   let tree = parseTree(text);
-  if (!tree.rootNode.hasError) return { tree, skipped: [] };
+  if (!tree.rootNode.hasError) return { tree, skipped: [], parsed: text };
   const skipped: [number, number][] = [];
   const blankedLines = new Set<number>();
   let current = text;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const lineStarts = errorLineStarts(tree.rootNode, current).filter((start) => !blankedLines.has(start));
+    const lineStarts = errorLineStarts(tree.rootNode, current)
+      .filter((start) => !blankedLines.has(start))
+      .sort((a, b) => a - b);
     if (lineStarts.length === 0) break;
-    const commentStarts = commentStartsByLine(tree.rootNode, current);
+    const comments = tree.rootNode.descendantsOfType("comment").flatMap((c) => (c ? [[c.startIndex, c.endIndex] as const] : []));
+    let lastBlanked = -1;
     for (const start of lineStarts) {
+      if (lastBlanked >= 0 && linesBetween(current, lastBlanked, start) <= SPILL_LINES) continue;
       blankedLines.add(start);
-      const end = lineEnd(current, start);
-      const stop = Math.min(end, commentStarts.get(start) ?? end);
-      if (stop > start) skipped.push([start, stop]);
-      current = current.slice(0, start) + current.slice(start, stop).replace(/[^\r\n]/gu, " ") + current.slice(stop);
+      lastBlanked = start;
+      for (const [from, to] of blankRanges(tree.rootNode, current, start, comments)) {
+        skipped.push([from, to]);
+        current = current.slice(0, from) + current.slice(from, to).replace(/[^\r\n]/gu, " ") + current.slice(to);
+      }
     }
     tree.delete();
     tree = parseTree(current);
     if (!tree.rootNode.hasError) break;
   }
   skipped.sort((a, b) => a[0] - b[0]);
-  return { tree, skipped };
+  return { tree, skipped, parsed: current };
+}
+
+/**
+ * The parts of the line starting at `start` to leave out: all of it but its comments (kept so that
+ * directives still work), and not the end of a string or comment that began on an earlier line.
+ */
+function blankRanges(root: SyntaxNode, text: string, start: number, comments: readonly (readonly [number, number])[]): [number, number][] {
+  let from = start;
+  for (let node: SyntaxNode | null = root.descendantForIndex(start); node !== null; node = node.parent) {
+    if (node.startIndex < start && node.endIndex > start && TEXT_TOKENS.has(node.type)) from = Math.max(from, node.endIndex);
+  }
+  const end = lineEnd(text, from);
+  const ranges: [number, number][] = [];
+  for (const [commentStart, commentEnd] of comments) {
+    if (commentEnd <= from || commentStart >= end) continue;
+    if (commentStart > from) ranges.push([from, commentStart]);
+    from = Math.max(from, commentEnd);
+  }
+  if (end > from) ranges.push([from, end]);
+  return ranges.filter(([a, b]) => /\S/u.test(text.slice(a, b)));
+}
+
+function linesBetween(text: string, from: number, to: number): number {
+  let lines = 0;
+  for (let i = text.indexOf("\n", from); i !== -1 && i < to; i = text.indexOf("\n", i + 1)) lines++;
+  return lines;
 }
 
 /** Where the lines that hold the start of an outermost ERROR begin. */
@@ -48,18 +97,30 @@ function errorLineStarts(root: SyntaxNode, text: string): number[] {
   while (pending.length > 0) {
     const node = pending.pop()!;
     if (node.type === "ERROR" && node !== root) {
-      if (!isReadGap(node, text)) starts.add(lineStart(text, node.startIndex));
+      const code = firstCode(node, text);
+      if (code !== undefined && !isReadGap(node, text)) starts.add(lineStart(text, code));
       continue;
     }
     if (!node.hasError) continue;
     for (const child of node.children) if (child) pending.push(child);
   }
   if (starts.size === 0 && root.type === "ERROR") {
-    // The whole file is one ERROR: leave out its first line that holds anything.
-    const first = root.children.find((child) => child !== null && child.type !== "comment");
-    if (first) starts.add(lineStart(text, first.startIndex));
+    // The whole file is one ERROR: leave out its first line that holds anything but comments.
+    for (const child of root.children) {
+      const code = child && child.type !== "comment" ? firstCode(child, text) : undefined;
+      if (code !== undefined) {
+        starts.add(lineStart(text, code));
+        break;
+      }
+    }
   }
   return [...starts];
+}
+
+/** Where the first non-blank character of a node is; undefined for a node of blanks only. */
+function firstCode(node: SyntaxNode, text: string): number | undefined {
+  const at = text.slice(node.startIndex, node.endIndex).search(/\S/u);
+  return at === -1 ? undefined : node.startIndex + at;
 }
 
 /**
@@ -73,16 +134,6 @@ function isReadGap(error: SyntaxNode, text: string): boolean {
   if (/^\s*\)\s*$/u.test(text.slice(error.startIndex, error.endIndex))) return true;
   if (/\.foreach\s*$/iu.test(text.slice(error.startIndex, error.endIndex))) return true;
   return error.parent?.type === "function_statement" && error.namedChildren.some((child) => child?.type === "param_block");
-}
-
-function commentStartsByLine(root: SyntaxNode, text: string): Map<number, number> {
-  const starts = new Map<number, number>();
-  for (const comment of root.descendantsOfType("comment")) {
-    if (!comment) continue;
-    const line = lineStart(text, comment.startIndex);
-    if (!starts.has(line)) starts.set(line, comment.startIndex);
-  }
-  return starts;
 }
 
 function lineStart(text: string, offset: number): number {

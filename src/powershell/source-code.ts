@@ -6,6 +6,7 @@ import {
   VisitNodeStep,
 } from "@eslint/plugin-kit";
 import type { PsComment, PsNode, PsProgram } from "./nodes.js";
+import { describeUnreadable } from "./unreadable.js";
 
 type Location = { start: { line: number; column: number }; end: { line: number; column: number } };
 
@@ -86,9 +87,19 @@ export class PowerShellSourceCode extends TextSourceCodeBase<{
     return this.#directiveComments;
   }
 
+  /**
+   * Directives, and the file's problems that are not a rule's. ESLint reports these problems as
+   * errors with no rule id, without stopping the rules: this is where a file that could not be read
+   * in part gets its one message (see unreadable.ts), while its readable part is still checked.
+   */
   getDisableDirectives(): { problems: { ruleId: null; message: string; loc: Location }[]; directives: Directive[] } {
     const problems: { ruleId: null; message: string; loc: Location }[] = [];
     const directives: Directive[] = [];
+    const unreadable = describeUnreadable(this.text, this.ast, (offset) => this.getLocFromIndex(offset).line);
+    if (unreadable !== undefined) {
+      const [start, end] = unreadable.range;
+      problems.push({ ruleId: null, message: unreadable.message, loc: { start: this.getLocFromIndex(start), end: this.getLocFromIndex(end) } });
+    }
     for (const comment of this.getInlineConfigNodes()) {
       const { label, value, justification } = commentParser.parseDirective(comment.value) ?? {};
       if (label === undefined) continue;

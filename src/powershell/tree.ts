@@ -38,9 +38,9 @@ const DROPPED = new Set(["command_argument_sep"]);
 
 /**
  * Walks the tree with one cursor and an explicit stack, so that deeply nested input cannot
- * overflow the JS stack.
+ * overflow the JS stack. `parsed` is the text tree-sitter read, when recovery blanked lines of `text`.
  */
-export function convertTree(tree: Tree, text: string): PsProgram {
+export function convertTree(tree: Tree, text: string, parsed: string = text): PsProgram {
   // Every cursor property is a call into wasm: ask for as few as possible per node.
   const { types, named } = grammarTables();
   const cursor = tree.walk();
@@ -97,6 +97,9 @@ export function convertTree(tree: Tree, text: string): PsProgram {
       return undefined;
     }
     if (DROPPED.has(type)) return undefined;
+    // An ERROR around blanks only (a blank file, the line end after a file's last comment, a line
+    // that recovery left out) hides nothing.
+    if (type === "ERROR" && !/\S/u.test(parsed.slice(start, end))) return undefined;
     const node: PsNode = { type, range: [start, end], children: [], parent: current, token: undefined };
     current.children.push(node);
     const isError = type === "ERROR";
@@ -108,6 +111,9 @@ export function convertTree(tree: Tree, text: string): PsProgram {
 /** Ends a node: a wrapper with exactly one child spanning it is replaced by that child. */
 function closeNode(node: PsNode, stack: { node: PsNode; inError: boolean }[]): { node: PsNode; inError: boolean } {
   const frame = stack.pop()!;
+  // The grammar starts the arguments at the blank before the first one (a separator left out of the
+  // tree): start them at the first argument, where a report on them should begin.
+  if (node.type === "command_elements" && node.children.length > 0) node.range[0] = node.children[0]!.range[0];
   const only = node.children.length === 1 ? node.children[0]! : undefined;
   if (
     only !== undefined &&

@@ -112,4 +112,46 @@ describe("eslint CLI", () => {
       expect(readFileSync(join(project, "fix.js"), "utf8")).toBe(code);
     });
   });
+
+  describe("in a user's project that adds the PowerShell entry", () => {
+    const project = mkdtempSync(join(tmpdir(), "wua-cli-ps-"));
+    afterAll(() => rmSync(project, { recursive: true, force: true }));
+    mkdirSync(join(project, "node_modules"));
+    symlinkSync(root, join(project, "node_modules/eslint-plugin-wua"), "dir");
+    writeFileSync(
+      join(project, "eslint.config.js"),
+      [
+        'import wua from "eslint-plugin-wua";',
+        'import wuaPowerShell from "eslint-plugin-wua/powershell";',
+        'export default [{ languageOptions: { sourceType: "script" } }, ...wua.configs.recommended, ...wuaPowerShell.configs.recommended];',
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(join(project, "package.json"), '{ "type": "module" }\n');
+    const remote = 'param($Computer)\r\n$s = [Activator]::CreateInstance([Type]::GetTypeFromProgID("Microsoft.Update.Session", $Computer))\r\n$s.CreateUpdateInstaller()\r\n';
+    mkdirSync(join(project, "scripts"));
+    writeFileSync(join(project, "scripts/Install.ps1"), remote);
+    writeFileSync(join(project, "scripts/Local.psm1"), "function Get-Pending { (New-Object -ComObject Microsoft.Update.Session).CreateUpdateSearcher() }\n");
+    writeFileSync(join(project, "scripts/local.js"), 'new ActiveXObject("Microsoft.Update.Session").CreateUpdateInstaller();\n');
+
+    it("lints the .ps1 and .psm1 files of a folder beside its .js files and reports in them", () => {
+      const { status, results, stderr } = eslint(project, ["scripts"]);
+      expect(stderr).toBe("");
+      expect(status).toBe(1);
+      expect(results.map((r) => [r.filePath.slice(project.length + 1), r.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)])).toEqual([
+        [join("scripts", "Install.ps1"), ["wua/no-remote-unavailable-member@3:4"]],
+        [join("scripts", "Local.psm1"), []],
+        [join("scripts", "local.js"), []],
+      ]);
+    });
+
+    it("--fix leaves a .ps1 file as it is, and # eslint-disable-next-line works in it", () => {
+      expect(eslint(project, ["--fix", "scripts/Install.ps1"]).status).toBe(1);
+      expect(readFileSync(join(project, "scripts/Install.ps1"), "utf8")).toBe(remote);
+      writeFileSync(join(project, "Disabled.ps1"), remote.replace("$s.Create", "# eslint-disable-next-line wua/no-remote-unavailable-member -- runs as a task\r\n$s.Create"));
+      const { status, results } = eslint(project, ["Disabled.ps1"]);
+      expect(status).toBe(0);
+      expect(results[0]?.messages).toEqual([]);
+    });
+  });
 });

@@ -155,3 +155,76 @@ describe("wua-lint --format sarif", () => {
     ]);
   });
 });
+
+describe("wua-lint on PowerShell", () => {
+  const dir = mkdtempSync(join(folder, "powershell-"));
+  const put = (name: string, lines: string[]): string => {
+    writeFileSync(join(dir, name), `${lines.join("\r\n")}\r\n`);
+    return name;
+  };
+  const local = put("local.ps1", ["$s = New-Object -ComObject Microsoft.Update.Session", "$s.CreateUpdateInstaller()"]);
+  const unlisted = put("unlisted.ps1", ['$s = [Activator]::CreateInstance([Type]::GetTypeFromProgID("Microsoft.Update.Session", "SRV-01"))', '$s.QueryHistory("", 0, 1)']);
+  const module = put("remote.psm1", [
+    "function Install-On($Computer) {",
+    '  $s = [Activator]::CreateInstance([Type]::GetTypeFromProgID("Microsoft.Update.Session", $Computer))',
+    "  $s.CreateUpdateInstaller()",
+    "}",
+  ]);
+
+  it("lints .ps1 and .psm1 files found in a folder beside .js files, with no config", () => {
+    const mixed = mkdtempSync(join(folder, "mixed-"));
+    writeFileSync(join(mixed, "a.js"), 'var s = new ActiveXObject("Microsoft.Update.Session");\ns.CreateUpdateInstaller();\n');
+    writeFileSync(join(mixed, "b.ps1"), "$s = New-Object -ComObject Microsoft.Update.Session\n$s.CreateUpdateSearcher().Search('IsInstalled=0')\n");
+    writeFileSync(join(mixed, "c.psm1"), "function Get-Updates { (New-Object -ComObject Microsoft.Update.Session).CreateUpdateSearcher() }\n");
+    writeFileSync(join(mixed, "notes.txt"), "$s.CreateUpdateInstaller()\n");
+    const { status, stdout, stderr } = wuaLint(["--format", "json", mixed]);
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    const results = JSON.parse(stdout) as JsonResult[];
+    expect(results.map((r) => [r.filePath.slice(mixed.length + 1), r.messages])).toEqual([
+      ["a.js", []],
+      ["b.ps1", []],
+      ["c.psm1", []],
+    ]);
+  });
+
+  it("reports in .psm1 files and exits 1", () => {
+    const { status, stdout } = wuaLint(["--format", "json", module], dir);
+    expect(status).toBe(1);
+    const [result] = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string | null; line: number; column: number; fatal?: boolean }[] }[];
+    expect(result!.filePath).toBe(join(dir, "remote.psm1"));
+    expect(result!.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.fatal ?? false}`)).toEqual(["3:6 wua/no-remote-unavailable-member false"]);
+  });
+
+  it("--strict adds the unlisted-member rule; --assume-remote makes local objects remote, in .ps1 files too", () => {
+    expect(wuaLint([unlisted], dir).status).toBe(0);
+    expect(wuaLint(["--strict", unlisted], dir).status).toBe(1);
+    expect(wuaLint([local], dir).status).toBe(0);
+    expect(wuaLint(["--assume-remote", local], dir).status).toBe(1);
+  });
+
+  it("writes SARIF regions in .ps1 files, and a file it cannot read as a tool notification", () => {
+    const broken = put("broken.ps1", ["$body = @\"", "Installed", "Get-Date"]);
+    const { status, stdout } = wuaLint(["--format", "sarif", module, broken], dir);
+    expect(status).toBe(1);
+    const run = (JSON.parse(stdout) as Sarif).runs[0]! as Sarif["runs"][number] & {
+      invocations: { toolConfigurationNotifications: { level: string; message: { text: string } }[] }[];
+    };
+    expect(run.results.map((r) => {
+      const { artifactLocation, region } = r.locations[0]!.physicalLocation;
+      return `${artifactLocation.uri.split("/").at(-1)} ${r.ruleId} ${region.startLine}:${region.startColumn}-${region.endLine}:${region.endColumn}`;
+    })).toEqual(["remote.psm1 wua/no-remote-unavailable-member 3:6-3:27"]);
+    const notes = run.invocations[0]!.toolConfigurationNotifications;
+    expect(notes.map((n) => n.level)).toEqual(["error"]);
+    expect(notes[0]!.message.text).toMatch(/^PowerShell cannot run this file: the here-string started with @" on line 1 is never closed/u);
+  });
+
+  it("prints the message for a file it cannot read in the stylish report, with no stack trace", () => {
+    const broken = put("unclosed.ps1", ["Get-Date", 'Write-Host "Installing updates', "Get-Date"]);
+    const { status, stdout, stderr } = wuaLint([broken], dir);
+    expect(status).toBe(1);
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/2:12\s+error\s+PowerShell cannot run this file: the string started with " on line 2 is never closed/u);
+    expect(stdout).toContain("1 problem (1 error, 0 warnings)");
+  });
+});
