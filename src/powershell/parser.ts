@@ -5,12 +5,13 @@
  */
 import { createRequire } from "node:module";
 import v8 from "node:v8";
-import type { Parser as ParserType, Tree } from "web-tree-sitter";
+import type { Edit as EditType, Parser as ParserType, Point, Tree } from "web-tree-sitter";
 
 const require = createRequire(import.meta.url);
 
 let parser: ParserType | undefined;
 let grammar: GrammarTables | undefined;
+let EditClass: typeof EditType | undefined;
 
 /** The grammar's node types by id, and which are named: read once, so that walking a tree asks wasm less. */
 export interface GrammarTables {
@@ -29,7 +30,8 @@ export function loadPowerShellParser(): Promise<void> {
     v8.setFlagsFromString("--liftoff-only");
     // The package root of tree-sitter-powershell loads a native addon; only its wasm file is used.
     const grammarPath = require.resolve("tree-sitter-powershell/tree-sitter-powershell.wasm");
-    const { Parser, Language } = await import("web-tree-sitter");
+    const { Parser, Language, Edit } = await import("web-tree-sitter");
+    EditClass = Edit;
     await Parser.init();
     const language = await Language.load(grammarPath);
     const created = new Parser();
@@ -56,6 +58,23 @@ export function parseTree(text: string): Tree {
     throw new Error("The PowerShell parser is not loaded: import eslint-plugin-wua/powershell (it loads the parser before ESLint lints).");
   }
   const tree = parser.parse(text);
+  if (tree === null) throw new Error("tree-sitter returned no tree");
+  return tree;
+}
+
+/** Tells `tree` that the text from `start` to `end` was replaced by text of the same length and lines. */
+export function editInPlace(tree: Tree, start: number, end: number, startPosition: Point, endPosition: Point): void {
+  if (EditClass === undefined) throw new Error("The PowerShell parser is not loaded.");
+  tree.edit(new EditClass({ startIndex: start, oldEndIndex: end, newEndIndex: end, startPosition, oldEndPosition: endPosition, newEndPosition: endPosition }));
+}
+
+/**
+ * `text` parsed again after `edited` was told of the changes (`tree.edit`): tree-sitter reuses what
+ * the edits did not touch. The caller deletes both trees.
+ */
+export function reparseTree(text: string, edited: Tree): Tree {
+  if (parser === undefined) throw new Error("The PowerShell parser is not loaded.");
+  const tree = parser.parse(text, edited);
   if (tree === null) throw new Error("tree-sitter returned no tree");
   return tree;
 }

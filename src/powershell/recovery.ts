@@ -5,7 +5,7 @@
  * the same; comments on it are kept), and the text is parsed again, until no new error appears.
  */
 import type { Node as SyntaxNode, Tree } from "web-tree-sitter";
-import { parseTree } from "./parser.js";
+import { editInPlace, parseTree, reparseTree } from "./parser.js";
 
 /** Enough for the few gaps of a real script; a file broken everywhere stops here. */
 const MAX_ROUNDS = 12;
@@ -47,17 +47,23 @@ export function parseWithRecovery(text: string): RecoveredTree {
     if (lineStarts.length === 0) break;
     const comments = tree.rootNode.descendantsOfType("comment").flatMap((c) => (c ? [[c.startIndex, c.endIndex] as const] : []));
     let lastBlanked = -1;
+    const blanked: [number, number][] = [];
     for (const start of lineStarts) {
       if (lastBlanked >= 0 && linesBetween(current, lastBlanked, start) <= SPILL_LINES) continue;
       blankedLines.add(start);
       lastBlanked = start;
       for (const [from, to] of blankRanges(tree.rootNode, current, start, comments)) {
         skipped.push([from, to]);
+        blanked.push([from, to]);
         current = current.slice(0, from) + current.slice(from, to).replace(/[^\r\n]/gu, " ") + current.slice(to);
       }
     }
+    // Blanking keeps every offset and line: tell the old tree, and parse again from it (much cheaper
+    // than a new parse of the whole file).
+    for (const [from, to] of blanked) editInPlace(tree, from, to, pointAt(current, from), pointAt(current, to));
+    const next = reparseTree(current, tree);
     tree.delete();
-    tree = parseTree(current);
+    tree = next;
     if (!tree.rootNode.hasError) break;
   }
   skipped.sort((a, b) => a[0] - b[0]);
@@ -82,6 +88,12 @@ function blankRanges(root: SyntaxNode, text: string, start: number, comments: re
   }
   if (end > from) ranges.push([from, end]);
   return ranges.filter(([a, b]) => /\S/u.test(text.slice(a, b)));
+}
+
+function pointAt(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) row++;
+  return { row, column: offset - lineStart(text, offset) };
 }
 
 function linesBetween(text: string, from: number, to: number): number {
