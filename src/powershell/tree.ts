@@ -33,6 +33,23 @@ const WRAPPERS = new Set([
   "key_expression",
 ]);
 
+/** The grammar's lexical tokens: named nodes that never have children, so the cursor need not look. */
+const LEAVES = new Set([
+  "braced_variable",
+  "command_parameter",
+  "decimal_integer_literal",
+  "generic_token",
+  "hexadecimal_integer_literal",
+  "label",
+  "path_command_name_token",
+  "real_literal",
+  "simple_name",
+  "stop_parsing",
+  "type_identifier",
+  "verbatim_here_string_characters",
+  "verbatim_string_characters",
+]);
+
 /** Named nodes that carry nothing the tree needs (the spaces between command arguments). */
 const DROPPED = new Set(["command_argument_sep"]);
 
@@ -61,12 +78,12 @@ export function convertTree(tree: Tree, text: string, parsed: string = text): Ps
         stack.push({ node: current, inError });
         current = descend.node;
         inError = descend.inError;
-        if (cursor.gotoFirstChild()) continue;
-        ({ node: current, inError } = closeNode(current, stack));
+        if (!LEAVES.has(current.type) && cursor.gotoFirstChild()) continue;
+        ({ node: current, inError } = closeNode(current, stack, cursor));
       }
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent() || stack.length === 0) return finish(root, comments, errors, rootIsError);
-        ({ node: current, inError } = closeNode(current, stack));
+        ({ node: current, inError } = closeNode(current, stack, cursor));
       }
     }
   } finally {
@@ -80,6 +97,12 @@ export function convertTree(tree: Tree, text: string, parsed: string = text): Ps
     if (!(named[typeId] ?? true)) {
       if (current !== root && current.token === undefined && !at.nodeIsMissing) (current as { token: string | undefined }).token = type;
       return undefined;
+    }
+    if (WRAPPERS.has(type)) {
+      // Most wrappers are replaced by their only child: their own range is read when they are not.
+      const wrapper: PsNode = { type, range: [0, 0], children: [], parent: current, token: undefined };
+      current.children.push(wrapper);
+      return { node: wrapper, inError };
     }
     const start = at.startIndex;
     const end = at.endIndex;
@@ -108,24 +131,27 @@ export function convertTree(tree: Tree, text: string, parsed: string = text): Ps
   }
 }
 
-/** Ends a node: a wrapper with exactly one child spanning it is replaced by that child. */
-function closeNode(node: PsNode, stack: { node: PsNode; inError: boolean }[]): { node: PsNode; inError: boolean } {
+/**
+ * Ends a node, with the cursor on it: a wrapper with exactly one child and no token of its own spans
+ * just that child and is replaced by it; any other wrapper gets its range now.
+ */
+function closeNode(node: PsNode, stack: { node: PsNode; inError: boolean }[], cursor: TreeCursor): { node: PsNode; inError: boolean } {
   const frame = stack.pop()!;
+  if (WRAPPERS.has(node.type)) {
+    const only = node.children.length === 1 ? node.children[0]! : undefined;
+    if (only !== undefined && node.token === undefined) {
+      const siblings = frame.node.children;
+      siblings[siblings.length - 1] = only;
+      only.parent = frame.node;
+      return frame;
+    }
+    node.range[0] = cursor.startIndex;
+    node.range[1] = cursor.endIndex;
+    return frame;
+  }
   // The grammar starts the arguments at the blank before the first one (a separator left out of the
   // tree): start them at the first argument, where a report on them should begin.
   if (node.type === "command_elements" && node.children.length > 0) node.range[0] = node.children[0]!.range[0];
-  const only = node.children.length === 1 ? node.children[0]! : undefined;
-  if (
-    only !== undefined &&
-    WRAPPERS.has(node.type) &&
-    only.range[0] === node.range[0] &&
-    only.range[1] === node.range[1] &&
-    node.token === undefined
-  ) {
-    const siblings = frame.node.children;
-    siblings[siblings.length - 1] = only;
-    only.parent = frame.node;
-  }
   return frame;
 }
 
