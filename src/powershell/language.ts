@@ -30,7 +30,9 @@ export const powershellLanguage = {
 
   parse(file: File): { ok: true; ast: PsProgram } {
     const text = typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body);
-    const { tree, skipped, parsed } = parseWithRecovery(text);
+    // tree-sitter-powershell takes a lone CR for a blank, where PowerShell ends the line: give it LF
+    // there (same length, so every offset stays).
+    const { tree, skipped, parsed } = parseWithRecovery(text.includes("\r") ? text.replace(/\r(?!\n)/gu, "\n") : text);
     try {
       return { ok: true, ast: Object.assign(convertTree(tree, text, parsed), { skipped }) };
     } finally {

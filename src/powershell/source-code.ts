@@ -13,8 +13,8 @@ type Location = { start: { line: number; column: number }; end: { line: number; 
 const commentParser = new ConfigCommentParser();
 const DIRECTIVE = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
 
-/** PowerShell ends lines with CRLF or LF; a lone CR is not a line end for it either. */
-export const LINE_END = /\r?\n/u;
+/** PowerShell ends a line at CRLF, LF or a lone CR (old Mac editors), as ESLint does for JavaScript. */
+export const LINE_END = /\r\n|[\r\n]/u;
 
 export class PowerShellSourceCode extends TextSourceCodeBase<{
   LangOptions: Record<string, unknown>;

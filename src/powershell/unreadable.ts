@@ -16,19 +16,20 @@ export interface UnreadableReport {
 
 /** What could not be read in `ast`, and why, in one message; undefined when the file was read. */
 export function describeUnreadable(text: string, ast: PsProgram, lineOf: (offset: number) => number): UnreadableReport | undefined {
-  const unread = unreadRanges(text, ast);
-  if (unread.length === 0) return undefined;
-  const lines = unreadLines(unread, lineOf);
-  const whereUnread = describeLines(lines);
-
+  // Checked first: text read in the wrong encoding may still parse as something.
   if (looksUtf16(text)) {
     return {
-      range: [unread[0]![0], unread.at(-1)![1]],
+      range: [0, text.length],
       message:
         "This file could not be read: it looks saved as UTF-16 (\"Unicode\"), and ESLint reads files as UTF-8. " +
         "wua rules did not check it. Save the file as UTF-8 (with or without a BOM) and lint again.",
     };
   }
+
+  const unread = unreadRanges(text, ast);
+  if (unread.length === 0) return undefined;
+  const lines = unreadLines(unread, lineOf);
+  const whereUnread = describeLines(lines);
 
   const unclosed = findUnclosed(text);
   if (unclosed !== undefined) {
@@ -105,7 +106,13 @@ function endOfCode(text: string): number {
 }
 
 /** UTF-16 text read as UTF-8 has a NUL next to nearly every ASCII character. */
+/**
+ * UTF-16 read as UTF-8: its byte-order mark becomes two replacement characters followed by text full
+ * of NULs (one per character of Latin text, fewer for other scripts); without a mark, Latin text is
+ * still every other character NUL.
+ */
 function looksUtf16(text: string): boolean {
+  if (/^\uFFFD\uFFFD/u.test(text) && text.slice(2, 512).includes("\0")) return true;
   let nuls = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0) nuls++;
   return nuls > 0 && nuls * 4 >= text.length;

@@ -2,9 +2,12 @@
  * Editor squiggles: the real VS Code ESLint language server (vscode-langservers-extracted) over
  * stdio, with the repository as workspace (its eslint.config.js uses the built plugin). The server
  * only answers pull requests for diagnostics (LSP 3.17), so the test pulls them as VS Code does.
+ * PowerShell documents are opened with VS Code's language id `powershell`, which VS Code only sends
+ * when `eslint.validate` lists it: the settings below answer `validate: "on"` for every document.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { EOL } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node.js";
@@ -21,7 +24,7 @@ interface TextEdit { range: Range; newText: string }
 interface CodeAction { title: string; kind?: string; command?: { command: string; arguments?: unknown[] } }
 
 /** What VS Code sends for one workspace folder: the server needs these keys or it throws. */
-const settings = {
+const settings: Record<string, unknown> = {
   validate: "on",
   packageManager: "npm",
   useESLintClass: false,
@@ -41,6 +44,9 @@ const settings = {
   workspaceFolder: { uri: workspaceUri, name: "eslint-plugin-wua" },
 };
 
+/** Settings that differ for one document (by URI), as a folder's `.vscode/settings.json` would. */
+const settingsFor = new Map<string, Record<string, unknown>>();
+
 let server: ChildProcess;
 let connection: MessageConnection;
 const appliedEdits: { changes?: Record<string, TextEdit[]>; documentChanges?: { edits: TextEdit[] }[] }[] = [];
@@ -48,7 +54,9 @@ const appliedEdits: { changes?: Record<string, TextEdit[]>; documentChanges?: { 
 beforeAll(async () => {
   server = spawn(process.execPath, [serverScript, "--stdio"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
   connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-  connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => settings));
+  connection.onRequest("workspace/configuration", (params: { items: { scopeUri?: string }[] }) =>
+    params.items.map((item) => ({ ...settings, ...(item.scopeUri === undefined ? {} : settingsFor.get(item.scopeUri)) })),
+  );
   connection.onRequest("client/registerCapability", () => null);
   connection.onRequest("window/workDoneProgress/create", () => null);
   connection.onRequest("workspace/applyEdit", (params: { edit: (typeof appliedEdits)[number] }) => {
@@ -83,8 +91,8 @@ afterAll(async () => {
   }
 });
 
-function open(relativePath: string, languageId: string): { uri: string; text: string } {
-  const text = readFileSync(join(root, relativePath), "utf8");
+function open(relativePath: string, languageId: string, unsavedText?: string): { uri: string; text: string } {
+  const text = unsavedText ?? readFileSync(join(root, relativePath), "utf8");
   const uri = pathToFileURL(join(root, relativePath)).href;
   void connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId, version: 1, text } });
   return { uri, text };
@@ -148,5 +156,163 @@ describe("VS Code ESLint language server", () => {
     const { start, end } = edits[0]!.range;
     expect(lines[start.line]!.slice(start.character, end.character)).toBe(", computer");
     expect(edits[0]!.newText).toBe("");
+  });
+});
+
+/** The `.vscode/settings.json` that the README's "PowerShell in VS Code" section recommends. */
+function readmePowerShellSettings(): Record<string, unknown> {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("### PowerShell in VS Code"));
+  const block = /```json\n([\s\S]*?)```/u.exec(section);
+  return JSON.parse(block![1]!) as Record<string, unknown>;
+}
+
+/** What VS Code itself sends when `eslint.codeAction.disableRuleComment` is left alone. */
+const vsCodeDefaultDisableRuleComment = { enable: true, location: "separateLine", commentStyle: "line" };
+
+async function codeActionsFor(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
+  return (await connection.sendRequest("textDocument/codeAction", {
+    textDocument: { uri },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic], only: ["quickfix"] },
+  })) as CodeAction[];
+}
+
+/** Runs a code action's command and returns the edits the server asks the client to apply. */
+async function editsOf(action: CodeAction): Promise<TextEdit[]> {
+  appliedEdits.length = 0;
+  await connection.sendRequest("workspace/executeCommand", action.command);
+  return appliedEdits.flatMap((edit) => [...Object.values(edit.changes ?? {}).flat(), ...(edit.documentChanges ?? []).flatMap((c) => c.edits)]);
+}
+
+function offsetOf(text: string, position: Position): number {
+  const lineStarts = [0, ...[...text.matchAll(/\n/gu)].map((m) => m.index + 1)];
+  return Math.min(lineStarts[position.line]! + position.character, text.length);
+}
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => offsetOf(text, b.range.start) - offsetOf(text, a.range.start));
+  return sorted.reduce((result, e) => result.slice(0, offsetOf(text, e.range.start)) + e.newText + result.slice(offsetOf(text, e.range.end)), text);
+}
+
+/** One pull after a change: the server lints the document's current text when asked. */
+async function diagnosticsAfterChange(uri: string, version: number, text: string): Promise<Diagnostic[]> {
+  void connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ text }] });
+  const report = (await connection.sendRequest("textDocument/diagnostic", { textDocument: { uri } })) as { items?: Diagnostic[] };
+  return report.items ?? [];
+}
+
+const dcomScript = [
+  "param($Computer)",
+  '$session = [Activator]::CreateInstance([Type]::GetTypeFromProgID("Microsoft.Update.Session", $Computer))',
+  "$installer = $session.CreateUpdateInstaller()",
+  "",
+].join("\n");
+const suggestionTitle = "Create the Microsoft.Update.Session on this computer instead (drop $Computer)";
+
+describe("VS Code ESLint language server on PowerShell documents", () => {
+  const docs = "https://github.com/eslint-plugin-wua/eslint-plugin-wua/blob/main/docs/rules/";
+
+  it("sends the diagnostics of .ps1 and .psm1 documents with their ranges, rule ids and doc links", async () => {
+    const ps1 = open("examples/remote/Get-PatchReport.ps1", "powershell");
+    const diagnostics = await pullDiagnostics(ps1.uri);
+    expect(diagnostics.map((d) => `${d.code} ${rangeText(d.range)}`)).toEqual([
+      "wua/no-remote-ishidden-write 43:29-43:37",
+      "wua/no-remote-unavailable-member 51:21-51:31",
+      "wua/no-remote-unavailable-member 56:28-56:50",
+      "wua/no-remote-unavailable-member 60:27-60:48",
+    ]);
+    // The ranges cover the member as written in the file.
+    const lines = ps1.text.split("\n");
+    expect(diagnostics.map((d) => lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character))).toEqual([
+      "IsHidden",
+      "AcceptEula",
+      "CreateUpdateDownloader",
+      "CreateUpdateInstaller",
+    ]);
+    expect(diagnostics.every((d) => d.source === "eslint")).toBe(true);
+    expect(diagnostics.map((d) => d.codeDescription?.href)).toEqual([
+      `${docs}no-remote-ishidden-write.md`,
+      `${docs}no-remote-unavailable-member.md`,
+      `${docs}no-remote-unavailable-member.md`,
+      `${docs}no-remote-unavailable-member.md`,
+    ]);
+    expect(diagnostics[1]!.message).toContain("IUpdate.AcceptEula");
+
+    const psm1 = open("examples/remote/UpdateServices.psm1", "powershell");
+    expect((await pullDiagnostics(psm1.uri)).map((d) => `${d.code} ${rangeText(d.range)}`)).toEqual([
+      "wua/no-remote-unavailable-member 35:14-35:35",
+      "wua/no-remote-unavailable-member 41:14-41:27",
+    ]);
+  });
+
+  it("offers the suggestion on a DCOM creation as a code action whose edit drops the computer", async () => {
+    const { uri, text } = open("Install-Dcom.unsaved.ps1", "powershell", dcomScript);
+    const diagnostics = await pullDiagnostics(uri);
+    expect(diagnostics.map((d) => `${d.code} ${rangeText(d.range)}`)).toEqual(["wua/no-remote-unavailable-member 3:23-3:44"]);
+    const actions = await codeActionsFor(uri, diagnostics[0]!);
+    const suggestion = actions.find((a) => a.title.startsWith(suggestionTitle));
+    expect(suggestion?.command?.command).toBe("eslint.applySuggestion");
+    const edits = await editsOf(suggestion!);
+    expect(edits).toHaveLength(1);
+    const edited = applyEdits(text, edits);
+    expect(edited).toBe(text.replace(", $Computer", ""));
+    expect(edited.split("\n")[1]).toBe('$session = [Activator]::CreateInstance([Type]::GetTypeFromProgID("Microsoft.Update.Session"))');
+    // Created on this computer, the session is no longer reported.
+    expect(await diagnosticsAfterChange(uri, 2, edited)).toEqual([]);
+  });
+
+  it("with VS Code's default settings, offers disable quick fixes that write JavaScript comments into PowerShell", async () => {
+    const path = "Install-Dcom.default-settings.unsaved.ps1";
+    settingsFor.set(pathToFileURL(join(root, path)).href, { codeAction: { disableRuleComment: vsCodeDefaultDisableRuleComment, showDocumentation: { enable: true } } });
+    const { uri, text } = open(path, "powershell", dcomScript);
+    const [diagnostic] = await pullDiagnostics(uri);
+    const actions = await codeActionsFor(uri, diagnostic!);
+    const rule = "wua/no-remote-unavailable-member";
+    const disableLine = actions.find((a) => a.title === `Disable ${rule} for this line`);
+    const disableFile = actions.find((a) => a.title === `Disable ${rule} for the entire file`);
+    expect(disableLine).toBeDefined();
+    expect(disableFile).toBeDefined();
+
+    // The server knows no comment syntax for `powershell` and falls back to JavaScript's.
+    const lineEdits = await editsOf(disableLine!);
+    expect(lineEdits).toEqual([{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: `// eslint-disable-next-line ${rule}${EOL}` }]);
+    const fileEdits = await editsOf(disableFile!);
+    expect(fileEdits).toHaveLength(1);
+    expect(fileEdits[0]!.newText).toMatch(new RegExp(`^/\\*\\*? eslint-disable ${rule} \\*/${EOL}$`, "u"));
+
+    // `//` is not a PowerShell comment: the "disabled" line is still reported, one line lower.
+    const edited = applyEdits(text, lineEdits);
+    const after = await diagnosticsAfterChange(uri, 2, edited);
+    expect(after.map((d) => `${d.code} ${rangeText(d.range)}`)).toEqual([`${rule} 4:23-4:44`]);
+  });
+
+  it("the README's settings list powershell and turn the disable quick fixes off, keeping the suggestion", async () => {
+    const recommended = readmePowerShellSettings();
+    expect(recommended["eslint.validate"]).toContain("powershell");
+    const disableRuleComment = recommended["eslint.codeAction.disableRuleComment"];
+    expect(disableRuleComment).toEqual({ enable: false });
+
+    const path = "Install-Dcom.readme-settings.unsaved.ps1";
+    // The extension passes the object to the server; VS Code may fill in the keys the user left
+    // out from the extension's defaults (`location`, `commentStyle`). Both forms are checked.
+    settingsFor.set(pathToFileURL(join(root, path)).href, {
+      codeAction: { disableRuleComment: { ...vsCodeDefaultDisableRuleComment, ...(disableRuleComment as object) }, showDocumentation: { enable: true } },
+    });
+    const { uri } = open(path, "powershell", dcomScript);
+    const [diagnostic] = await pullDiagnostics(uri);
+    const titles = (await codeActionsFor(uri, diagnostic!)).map((a) => a.title);
+    expect(titles.filter((t) => t.startsWith("Disable "))).toEqual([]);
+    expect(titles.some((t) => t.startsWith(suggestionTitle))).toBe(true);
+    expect(titles).toContain("Show documentation for wua/no-remote-unavailable-member");
+
+    // Also as written, without the defaults VS Code merges in.
+    const barePath = "Install-Dcom.bare-setting.unsaved.ps1";
+    settingsFor.set(pathToFileURL(join(root, barePath)).href, { codeAction: { disableRuleComment, showDocumentation: { enable: true } } });
+    const bare = open(barePath, "powershell", dcomScript);
+    const [bareDiagnostic] = await pullDiagnostics(bare.uri);
+    const bareTitles = (await codeActionsFor(bare.uri, bareDiagnostic!)).map((a) => a.title);
+    expect(bareTitles.filter((t) => t.startsWith("Disable "))).toEqual([]);
+    expect(bareTitles.some((t) => t.startsWith(suggestionTitle))).toBe(true);
   });
 });
