@@ -52,6 +52,7 @@ function analyse(sourceCode: PowerShellSourceCode, rawSettings: unknown): readon
     unassignedIsNull: !index.dotSources,
     functions: index.functions,
     classes: index.classes,
+    misread: [...(program.misread ?? []), ...program.errors.map((error) => error.range)],
   };
   const interpreter = new Interpreter(facts);
   interpreter.run(program, index.leftovers);

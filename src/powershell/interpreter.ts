@@ -60,6 +60,11 @@ export interface ScriptFacts {
   readonly unassignedIsNull: boolean;
   readonly functions: ReadonlyMap<string, PsNode>;
   readonly classes: ReadonlyMap<string, PsNode>;
+  /**
+   * Where the parser failed, on the text as it is or after recovery (ERROR ranges, MISSING tokens as
+   * empty ranges): no fix is offered for code there.
+   */
+  readonly misread: readonly (readonly [number, number])[];
 }
 
 /** Why code runs as a remote caller: the `Invoke-Command` that sends it to other computers. */
@@ -866,7 +871,7 @@ export class Interpreter {
     const line = this.facts.lineOf(node.range[0]);
     if (location && !this.isThisComputer(location.value)) {
       const named = location.value.kind === "scalar" && typeof location.value.value === "string" ? `"${location.value.value}"` : this.abbreviated(location.node);
-      const removal = frame.session === null ? this.locationRemoval(location.progIdNode, location.node) : undefined;
+      const removal = frame.session === null ? this.locationRemoval(node, location.progIdNode, location.node) : undefined;
       return [
         {
           node,
@@ -890,11 +895,15 @@ export class Interpreter {
 
   /**
    * Dropping `, $Computer` from a creation: only for a plain variable or literal (nothing runs when it
-   * is evaluated) and only when no comment sits between the two arguments.
+   * is evaluated), only when no comment sits between the two arguments, and only where the parser
+   * read the call as it is written: where it failed (and recovery read the call only by leaving
+   * other lines out), the call may really be the inside of a string, and the edit would change it.
    */
-  private locationRemoval(progIdNode: PsNode, locationNode: PsNode): readonly [number, number] | undefined {
+  private locationRemoval(call: PsNode, progIdNode: PsNode, locationNode: PsNode): readonly [number, number] | undefined {
     const plain = ["variable", "expandable_string_literal", "verbatim_string_characters"].includes(locationNode.type);
     if (!plain || (locationNode.type === "expandable_string_literal" && locationNode.children.length > 0)) return undefined;
+    const [start, end] = call.range;
+    if (this.facts.misread.some(([from, to]) => (from === to ? from >= start && from <= end : from < end && to > start))) return undefined;
     const between = this.facts.text.slice(progIdNode.range[1], locationNode.range[1]);
     if (between.includes("#")) return undefined;
     return [progIdNode.range[1], locationNode.range[1]];

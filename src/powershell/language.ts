@@ -32,9 +32,9 @@ export const powershellLanguage = {
     const text = typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body);
     // tree-sitter-powershell takes a lone CR for a blank, where PowerShell ends the line: give it LF
     // there (same length, so every offset stays).
-    const { tree, skipped, parsed } = parseWithRecovery(text.includes("\r") ? text.replace(/\r(?!\n)/gu, "\n") : text);
+    const { tree, skipped, parsed, misread } = parseWithRecovery(text.includes("\r") ? text.replace(/\r(?!\n)/gu, "\n") : text);
     try {
-      return { ok: true, ast: Object.assign(convertTree(tree, text, parsed), { skipped }) };
+      return { ok: true, ast: Object.assign(convertTree(tree, text, parsed), { skipped, misread }) };
     } finally {
       tree.delete();
     }

@@ -37,4 +37,9 @@ export interface PsProgram extends PsNode {
    * (see recovery.ts). Their comments are kept.
    */
   readonly skipped?: readonly (readonly [number, number])[];
+  /**
+   * Where the parser failed on the text as it is (before recovery left lines out): ERROR ranges and
+   * MISSING tokens. Code there is analysed as recovery read it, but no fix is offered in it.
+   */
+  readonly misread?: readonly (readonly [number, number])[];
 }

@@ -32,11 +32,18 @@ export interface RecoveredTree {
   readonly skipped: readonly (readonly [number, number])[];
   /** The text the tree was parsed from: the original with the skipped ranges blanked. */
   readonly parsed: string;
+  /**
+   * Where the first parse, of the text as it is, failed: its outermost ERROR ranges and its MISSING
+   * tokens (empty ranges). Code there was read only after recovery left lines out, and may mean
+   * something else to PowerShell (the inside of a string whose quote is on a line left out).
+   */
+  readonly misread: readonly (readonly [number, number])[];
 }
 
 export function parseWithRecovery(text: string): RecoveredTree {
   let tree = parseTree(text);
-  if (!tree.rootNode.hasError) return { tree, skipped: [], parsed: text };
+  if (!tree.rootNode.hasError) return { tree, skipped: [], parsed: text, misread: [] };
+  const misread = misreadRanges(tree.rootNode);
   const skipped: [number, number][] = [];
   const blankedLines = new Set<number>();
   let current = text;
@@ -67,12 +74,32 @@ export function parseWithRecovery(text: string): RecoveredTree {
     if (!tree.rootNode.hasError) break;
   }
   skipped.sort((a, b) => a[0] - b[0]);
-  return { tree, skipped, parsed: current };
+  return { tree, skipped, parsed: current, misread };
+}
+
+/** The outermost ERROR nodes and the MISSING tokens of a tree, as ranges in source order. */
+function misreadRanges(root: SyntaxNode): [number, number][] {
+  if (root.type === "ERROR") return [[root.startIndex, root.endIndex]];
+  const ranges: [number, number][] = [];
+  const pending: SyntaxNode[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.type === "ERROR" || node.isMissing) {
+      ranges.push([node.startIndex, node.endIndex]);
+      continue;
+    }
+    if (!node.hasError) continue;
+    for (const child of node.children) if (child) pending.push(child);
+  }
+  return ranges.sort((a, b) => a[0] - b[0]);
 }
 
 /**
  * The parts of the line starting at `start` to leave out: all of it but its comments (kept so that
- * directives still work), and not the end of a string or comment that began on an earlier line.
+ * directives still work) and its braces, and not the end of a string or comment that began on an
+ * earlier line. A brace on the line may open or close a block that spans other lines (the `}` of an
+ * `Invoke-Command` block after a gap: `Get-HotFix | Select-Object HotFixID, InstalledOn }`); left
+ * out, the block would lose its end and the lines around it their structure.
  */
 function blankRanges(root: SyntaxNode, text: string, start: number, comments: readonly (readonly [number, number])[]): [number, number][] {
   let from = start;
@@ -80,14 +107,36 @@ function blankRanges(root: SyntaxNode, text: string, start: number, comments: re
     if (node.startIndex < start && node.endIndex > start && TEXT_TOKENS.has(node.type)) from = Math.max(from, node.endIndex);
   }
   const end = lineEnd(text, from);
+  const kept: (readonly [number, number])[] = [...comments, ...braceTokens(root, text, from, end)].sort((a, b) => a[0] - b[0]);
   const ranges: [number, number][] = [];
-  for (const [commentStart, commentEnd] of comments) {
-    if (commentEnd <= from || commentStart >= end) continue;
-    if (commentStart > from) ranges.push([from, commentStart]);
-    from = Math.max(from, commentEnd);
+  for (const [keptStart, keptEnd] of kept) {
+    if (keptEnd <= from || keptStart >= end) continue;
+    if (keptStart > from) ranges.push([from, keptStart]);
+    from = Math.max(from, keptEnd);
   }
   if (end > from) ranges.push([from, end]);
   return ranges.filter(([a, b]) => /\S/u.test(text.slice(a, b)));
+}
+
+/**
+ * The braces of the code between `from` and `to` that open or close a block beyond it: `{`, `@{`
+ * and `}` tokens (not those inside strings or comments), less the pairs that open and close on it.
+ */
+function braceTokens(root: SyntaxNode, text: string, from: number, to: number): [number, number][] {
+  const open: [number, number][] = [];
+  const closing: [number, number][] = [];
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c !== "{" && c !== "}") continue;
+    // A token's range may take in the blanks before it (` {`).
+    const token = root.descendantForIndex(i, i + 1);
+    const lexeme = token === null ? "" : text.slice(token.startIndex, i + 1).trimStart();
+    if (token === null || token.endIndex !== i + 1 || token.type !== lexeme) continue;
+    if (c === "{") open.push([i + 1 - lexeme.length, i + 1]);
+    else if (open.length > 0) open.pop();
+    else closing.push([i, i + 1]);
+  }
+  return [...closing, ...open];
 }
 
 function pointAt(text: string, offset: number): { row: number; column: number } {

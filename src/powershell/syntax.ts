@@ -136,18 +136,29 @@ export function commandLine(command: PsNode, text: string): CommandLine {
   return { name, invocation, target, elements };
 }
 
+/** The invocation made for each `(...)` of a command argument: one node, however often the command is read. */
+const madeCalls = new WeakMap<PsNode, PsNode>();
+
 /**
  * A command argument `$s.Method` followed by `(...)`, read as the invocation it is. The node is made
  * for the analysis only (ESLint never walks it); its children are the tree's own nodes, so findings
- * still point into the tree.
+ * still point into the tree. It is made once: a finding on the call itself (a creation) is then
+ * reported once even when the command runs several times (in a loop, a function called twice).
  */
 function callOf(target: PsNode, argumentList: PsNode): PsNode {
-  if (target.type !== "member_access" || target.children.length !== 2) return target;
-  return {
-    type: "invokation_expression",
-    range: [target.range[0], argumentList.range[1]],
-    children: [...target.children, argumentList],
-    parent: target.parent,
-    token: target.token,
-  };
+  // In argument mode `[Type]::Member(...)` is text, not a call (PowerShell reads a leading `[` there
+  // as the start of a word).
+  if (target.type !== "member_access" || target.children.length !== 2 || target.children[0]!.type === "type_literal") return target;
+  let call = madeCalls.get(argumentList);
+  if (call === undefined) {
+    call = {
+      type: "invokation_expression",
+      range: [target.range[0], argumentList.range[1]],
+      children: [...target.children, argumentList],
+      parent: target.parent,
+      token: target.token,
+    };
+    madeCalls.set(argumentList, call);
+  }
+  return call;
 }

@@ -51,7 +51,8 @@ export function describeUnreadable(text: string, ast: PsProgram, lineOf: (offset
 
   if (ast.errors[0] === ast) {
     return {
-      range: [unread[0]![0], unread.at(-1)![1]],
+      // Sorted by start, a later range may end sooner (a line left out inside an ERROR): the furthest end.
+      range: [unread[0]![0], unread.reduce((end, range) => Math.max(end, range[1]), 0)],
       message:
         `This file could not be read as PowerShell: wua rules could not read ${whereUnread} and did not check ${lines.length === 1 ? "it" : "them"}. ` +
         "Check that it is a PowerShell script, saved as UTF-8.",
