@@ -1352,8 +1352,8 @@ export class Interpreter {
         bodyScope.variables.set("psitem", pipelineElement);
         bodyScope.variables.set("input", input!);
       }
-      const inner = this.newFrame(frame.session, isolated ? frame.usingScope : frame.usingScope ?? null, false);
-      const block = body.type === "function_statement" ? (childOfType(body, "script_block") ?? body) : (childOfType(body, "script_block") ?? body);
+      const inner = this.newFrame(frame.session, frame.usingScope, false);
+      const block = childOfType(body, "script_block") ?? body;
       this.runStatements(statementsOf(block), bodyScope, inner);
       const result = inner.output.length === 0 ? UNKNOWN : join(inner.output);
       this.bodyResults.set(key, result);
