@@ -4,6 +4,7 @@
  * and at the end of the file the evaluator answers for each of them once.
  */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { abbreviate, isRemoteMarker, localNamesOf, mayUseWua, readWuaSettings, remoteFileOf } from "../core/file-context.js";
 import type { Finding } from "../core/findings.js";
 import { isWuaMemberName } from "../core/object-model.js";
 import { ConstantFolder } from "./constants.js";
@@ -11,7 +12,6 @@ import { Evaluator } from "./evaluator.js";
 import { FlowIndex } from "./flow.js";
 import { ARRAY_ADDERS, ObjectKeys, PropertyStore } from "./object-keys.js";
 import { NameResolver } from "./name-resolver.js";
-import { readWuaSettings } from "./settings.js";
 import { isFunction, staticKeyName } from "./syntax.js";
 import { NONE, type FunctionNode, type Value } from "./values.js";
 
@@ -26,9 +26,6 @@ export interface FileAnalysis {
   readonly valueOf: (node: Node) => Value;
 }
 
-/** Names that mean "this computer" whatever the configuration says. */
-const BUILT_IN_LOCAL_NAMES = ["", ".", "localhost", "127.0.0.1", "::1"];
-const REMOTE_MARKER = /^\s*wua-remote\s*(?:--.*)?$/su;
 
 /** Host methods that create WUA objects (`WScript.CreateObject`, winax's `ActiveXObject`), in any case. */
 function isCreatingMethod(name: string): boolean {
@@ -46,8 +43,6 @@ interface FileState {
 
 const states = new WeakMap<SourceCode, FileState>();
 
-/** Every WUA ProgID contains "Update": a file that never says it cannot create a WUA object. */
-const MENTIONS_WUA = /update/iu;
 const NOTHING_TO_ANALYSE: FileAnalysis = { findings: [], valueOf: () => NONE };
 
 /**
@@ -66,7 +61,7 @@ export function withFileAnalysis(context: AnyContext, onAnalysed: (analysis: Fil
   };
   if (known) return deliver;
   states.set(sourceCode, state);
-  if (!MENTIONS_WUA.test(sourceCode.text)) {
+  if (!mayUseWua(sourceCode.text)) {
     state.analysis = NOTHING_TO_ANALYSE;
     return deliver;
   }
@@ -79,7 +74,7 @@ function runAnalysis(sourceCode: SourceCode, rawSettings: unknown, collected: Co
   const scopes = new NameResolver(sourceCode.scopeManager);
   const constants = new ConstantFolder(scopes);
   const keys = new ObjectKeys(scopes);
-  const marker = sourceCode.getAllComments().find((comment) => REMOTE_MARKER.test(comment.value));
+  const marker = sourceCode.getAllComments().find((comment) => isRemoteMarker(comment.value));
   const evaluator = new Evaluator({
     scopes,
     constants,
@@ -88,12 +83,8 @@ function runAnalysis(sourceCode: SourceCode, rawSettings: unknown, collected: Co
     store: new PropertyStore(collected.propertyWrites, keys, constants),
     methodCalls: (name) => collected.methodCalls.get(name) ?? [],
     usesWinax: collected.usesWinax,
-    remoteFile: marker
-      ? { reason: "marker", line: marker.loc.start.line }
-      : settings.assumeRemote
-        ? { reason: "setting", line: 0 }
-        : null,
-    localNames: new Set([...BUILT_IN_LOCAL_NAMES, ...settings.localNames.map((name) => name.toLowerCase())]),
+    remoteFile: remoteFileOf(marker?.loc.start.line, settings),
+    localNames: localNamesOf(settings),
     returnsOf: (fn) => collected.returns.get(fn) ?? [],
     textOf: (node) => abbreviate(sourceCode.getText(node)),
     locationRemoval: (creation, location) => locationRemoval(sourceCode, creation, location),
@@ -202,9 +193,4 @@ function locationRemoval(sourceCode: SourceCode, creation: Node, location: Node)
   const isComment = (token: { type: string }): boolean => token.type === "Line" || token.type === "Block";
   if (between.some(isComment) || sourceCode.getCommentsInside(locationArgument).length > 0) return undefined;
   return [progIdArgument.range[1], locationArgument.range[1]];
-}
-
-function abbreviate(text: string): string {
-  const oneLine = text.replace(/\s+/gu, " ");
-  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
 }

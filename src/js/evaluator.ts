@@ -11,6 +11,7 @@ import {
   viewsOf,
   viewsReturnedBy,
 } from "../core/object-model.js";
+import { remoteFileReason, type RemoteFile } from "../core/file-context.js";
 import { judgeCreation, judgeMemberUse, type Access, type Finding } from "../core/findings.js";
 import type { ArgumentFact } from "../core/remote-status.js";
 import type { ConstantFolder } from "./constants.js";
@@ -77,7 +78,7 @@ export interface FileFacts {
   /** The file loads winax, whose ActiveXObject ignores a location. */
   readonly usesWinax: boolean;
   /** Why every WUA object in the file is remote, if it is. */
-  readonly remoteFile: { readonly reason: "marker" | "setting"; readonly line: number } | null;
+  readonly remoteFile: RemoteFile;
   readonly localNames: ReadonlySet<string>;
   readonly returnsOf: (fn: FunctionNode) => readonly TSESTree.ReturnStatement[];
   readonly textOf: (node: Node) => string;
@@ -499,10 +500,7 @@ export class Evaluator {
     }
     const remoteFile = this.facts.remoteFile;
     if (remoteFile === null) return undefined;
-    const because = remoteFile.reason === "marker"
-      ? `in a file marked remote by its wua-remote comment (line ${remoteFile.line})`
-      : "in a file linted with settings.wua.assumeRemote";
-    return { node, progId, reason: remoteFile.reason, description: `the ${progId} created at line ${line}, ${because}` };
+    return { node, progId, reason: remoteFile.reason, description: `the ${progId} created at line ${line}, ${remoteFileReason(remoteFile)}` };
   }
 
   private removableLocation(node: CallNode, location: Argument, text: string): Pick<Origin, "removableLocation"> {

@@ -3,17 +3,13 @@
  * script blocks are indexed, then the interpreter runs the script once and its findings are handed
  * to each rule at the end of ESLint's walk.
  */
+import { isRemoteMarker, localNamesOf, mayUseWua, readWuaSettings, remoteFileOf } from "../core/file-context.js";
 import type { Finding } from "../core/findings.js";
-import { readWuaSettings } from "../js/settings.js";
 import { Interpreter, type ScriptFacts } from "./interpreter.js";
 import type { PsNode, PsProgram } from "./nodes.js";
 import type { PowerShellSourceCode } from "./source-code.js";
 import { childOfType, commandLine, stringValue, variableName } from "./syntax.js";
 
-const BUILT_IN_LOCAL_NAMES = ["", ".", "localhost", "127.0.0.1", "::1"];
-const REMOTE_MARKER = /^\s*wua-remote\s*(?:--.*)?$/su;
-/** Every WUA ProgID contains "Update": a file that never says it cannot create a WUA object. */
-const MENTIONS_WUA = /update/iu;
 
 const analyses = new WeakMap<PowerShellSourceCode, readonly Finding<PsNode>[]>();
 
@@ -26,7 +22,7 @@ export function withPowerShellAnalysis(
     "program:exit"() {
       let findings = analyses.get(sourceCode);
       if (findings === undefined) {
-        findings = MENTIONS_WUA.test(sourceCode.text) ? analyse(sourceCode, settings) : [];
+        findings = mayUseWua(sourceCode.text) ? analyse(sourceCode, settings) : [];
         analyses.set(sourceCode, findings);
       }
       onFindings(findings);
@@ -38,16 +34,12 @@ function analyse(sourceCode: PowerShellSourceCode, rawSettings: unknown): readon
   const settings = readWuaSettings(rawSettings);
   const program = sourceCode.ast;
   const index = indexScript(program, sourceCode.text);
-  const marker = program.comments.find((comment) => REMOTE_MARKER.test(comment.value));
+  const marker = program.comments.find((comment) => isRemoteMarker(comment.value));
   const facts: ScriptFacts = {
     text: sourceCode.text,
     lineOf: (offset) => sourceCode.getLocFromIndex(offset).line,
-    localNames: new Set([...BUILT_IN_LOCAL_NAMES, ...settings.localNames.map((name) => name.toLowerCase())]),
-    remoteFile: marker
-      ? { reason: "marker", line: marker.loc!.start.line }
-      : settings.assumeRemote
-        ? { reason: "setting", line: 0 }
-        : null,
+    localNames: localNamesOf(settings),
+    remoteFile: remoteFileOf(marker?.loc?.start.line, settings),
     assignedNames: index.assignedNames,
     unassignedIsNull: !index.dotSources,
     functions: index.functions,

@@ -5,6 +5,7 @@
  * blocks where they are invoked, with their arguments. Member uses on WUA objects become findings.
  * Anything it cannot decide is "unknown": never a guess, never a throw.
  */
+import { abbreviate, remoteFileReason, type RemoteFile } from "../core/file-context.js";
 import { judgeCreation, judgeMemberUse, type Access, type Finding } from "../core/findings.js";
 import { lookUpProgId, resolveDefaultMember, resolveMember, viewsOf, viewsReturnedBy, type InterfaceName } from "../core/object-model.js";
 import type { ArgumentFact } from "../core/remote-status.js";
@@ -53,7 +54,7 @@ export interface ScriptFacts {
   readonly lineOf: (offset: number) => number;
   /** Names that mean "this computer", lower-cased. */
   readonly localNames: ReadonlySet<string>;
-  readonly remoteFile: { readonly reason: "marker" | "setting"; readonly line: number } | null;
+  readonly remoteFile: RemoteFile;
   /** Every variable name the file assigns somewhere (lower-cased): other names read as `$null`. */
   readonly assignedNames: ReadonlySet<string>;
   /** False when the file dot-sources other scripts, which may assign any variable. */
@@ -207,8 +208,7 @@ export class Interpreter {
   }
 
   private abbreviated(node: PsNode): string {
-    const oneLine = this.text(node).replace(/\s+/gu, " ");
-    return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
+    return abbreviate(this.text(node));
   }
 
   // --- statements --------------------------------------------------------------------------
@@ -887,10 +887,7 @@ export class Interpreter {
     }
     const remoteFile = this.facts.remoteFile;
     if (remoteFile === null) return [];
-    const because = remoteFile.reason === "marker"
-      ? `in a file marked remote by its wua-remote comment (line ${remoteFile.line})`
-      : "in a file linted with settings.wua.assumeRemote";
-    return [{ node, progId, reason: remoteFile.reason, description: `the ${progId} created at line ${line}, ${because}` }];
+    return [{ node, progId, reason: remoteFile.reason, description: `the ${progId} created at line ${line}, ${remoteFileReason(remoteFile)}` }];
   }
 
   /**
@@ -1262,7 +1259,8 @@ export class Interpreter {
   // --- functions, script blocks, classes ----------------------------------------------------------
 
   private callFunction(fn: PsNode, elements: readonly CommandElement[], input: Value | undefined, scope: Scope, frame: Frame): Value {
-    const parameters = parametersOf(fn).map((p) => this.parameterName(p) ?? "");
+    const declared = parametersOf(fn);
+    const parameters = declared.map((p) => this.parameterName(p) ?? "");
     const named = new Map<string, Argument>();
     const positional: Argument[] = [];
     for (let i = 0; i < elements.length; i++) {
@@ -1277,7 +1275,7 @@ export class Interpreter {
         continue;
       }
       const full = parameters.find((p) => p === element.name) ?? this.uniquePrefix(parameters, element.name);
-      const parameter = parametersOf(fn).find((p) => this.parameterName(p) === full);
+      const parameter = full === undefined ? undefined : declared[parameters.indexOf(full)];
       const isSwitch = parameter !== undefined && /\[switch\]/iu.test(this.text(parameter));
       const next = elements[i + 1];
       if (isSwitch && !element.colon) {
