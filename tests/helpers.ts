@@ -17,6 +17,7 @@ const ALL_RULES: Linter.RulesRecord = {
   "wua/no-remote-ishidden-write": "error",
   "wua/no-remote-unavailable-interface": "error",
   "wua/no-remote-unlisted-member": "error",
+  "wua/no-ignored-location": "error",
 };
 
 export function languageOptionsFor(parser: ParserName): Linter.Config["languageOptions"] {

@@ -13,8 +13,9 @@ describe("plugin object", () => {
     expect(plugin.meta).toEqual({ name: packageJson.name, version: packageJson.version, namespace: "wua" });
   });
 
-  it("has exactly the four rules", () => {
+  it("has exactly the five rules", () => {
     expect(Object.keys(plugin.rules).sort()).toEqual([
+      "no-ignored-location",
       "no-remote-ishidden-write",
       "no-remote-unavailable-interface",
       "no-remote-unavailable-member",
@@ -27,24 +28,26 @@ describe("plugin object", () => {
     expect(rule.meta.docs?.description).toMatch(/^Disallow /u);
     expect(Array.isArray(rule.meta.schema)).toBe(true);
     expect(rule.meta.hasSuggestions).toBe(true);
-    expect(Object.keys(rule.meta.messages)).toContain("createLocally");
+    // The rules about remote objects offer to create the object locally; no-ignored-location's object is local already.
+    if (name.startsWith("no-remote-")) expect(Object.keys(rule.meta.messages)).toContain("createLocally");
     expect(Array.isArray(rule.defaultOptions)).toBe(true);
     const docPage = readFileSync(new URL(`../docs/rules/${name}.md`, import.meta.url), "utf8");
     expect(docPage).toContain(`# wua/${name}`);
   });
 
-  it("recommended turns on the first three rules as errors; strict all four", () => {
+  it("recommended turns on all rules but no-remote-unlisted-member as errors; strict all five", () => {
     const [recommended] = plugin.configs.recommended;
     expect(recommended!.name).toBe("wua/recommended");
     expect(recommended!.rules).toEqual({
       "wua/no-remote-unavailable-member": "error",
       "wua/no-remote-ishidden-write": "error",
       "wua/no-remote-unavailable-interface": "error",
+      "wua/no-ignored-location": "error",
     });
     expect(recommended!.plugins?.["wua"]).toBe(plugin);
     const [strict] = plugin.configs.strict;
     expect(strict!.name).toBe("wua/strict");
-    expect(Object.keys(strict!.rules ?? {})).toHaveLength(4);
+    expect(Object.keys(strict!.rules ?? {})).toHaveLength(5);
   });
 
   it("splits .wsf and .hta files with the plugin's processors and parses their code as scripts", () => {

@@ -2,7 +2,8 @@
  * Findings: what a rule reports. Built from declared members, the table's verdicts and where the
  * object became remote. Generic in the front end's node type, so other languages can feed it.
  */
-import type { InterfaceRow, MemberRow } from "../data/remote-table.js";
+import type { IgnoredAs } from "../data/local-creators.js";
+import { REMOTE_USE_PAGE, type InterfaceRow, type MemberRow } from "../data/remote-table.js";
 import { viewsReturnedBy, type DeclaredMember, type InterfaceName } from "./object-model.js";
 import { creationRow, memberVerdict, type ArgumentFact } from "./remote-status.js";
 
@@ -43,6 +44,10 @@ export interface MemberFinding<Node> extends FindingBase<Node> {
   readonly rows: readonly MemberRow[];
   /** A refusal that holds only for these arguments (AddService2 without a cab path). */
   readonly conditional: boolean;
+  /** The page behind the finding: the refusing row's source, or the remote-use page for an unlisted member. */
+  readonly link: string;
+  /** What an administrator can do instead, from the refusing row; empty for an unlisted member. */
+  readonly advice: string;
 }
 
 export interface InterfaceFinding<Node> extends FindingBase<Node> {
@@ -51,7 +56,43 @@ export interface InterfaceFinding<Node> extends FindingBase<Node> {
   readonly row: InterfaceRow;
 }
 
-export type Finding<Node> = MemberFinding<Node> | InterfaceFinding<Node>;
+/** Source text to put in place of a range: an edit a front end has checked to be safe. */
+export interface TextEdit {
+  readonly range: readonly [number, number];
+  readonly text: string;
+}
+
+/**
+ * A WUA object created through an API that takes no computer, with a second argument that reads like
+ * one: the object is created on this computer whatever the argument says.
+ */
+export interface IgnoredLocationFinding<Node> {
+  readonly kind: "ignored-location";
+  /** The ignored argument: where to report. */
+  readonly node: Node;
+  readonly progId: string;
+  /**
+   * What the API takes that argument for: `event-prefix`, a prefix for the names of event-handler
+   * functions (Windows Script Host's `WScript.CreateObject`); `winax-options`, an options object
+   * (winax, which ignores anything else there).
+   */
+  readonly ignoredAs: IgnoredAs;
+  /** The page that says what the argument is. */
+  readonly link: string;
+  /** The argument's value when it is a known string. */
+  readonly value: string | undefined;
+  /** The argument's source text, shortened for a message. */
+  readonly text: string;
+  /** Dropping the argument: the object then stays on this computer, as it does now. */
+  readonly removal?: TextEdit;
+  /**
+   * Creating the object on the computer named by `value` instead, with the language's own way of
+   * creating an object on another computer (`new ActiveXObject` in JScript).
+   */
+  readonly remoteCreation?: TextEdit;
+}
+
+export type Finding<Node> = MemberFinding<Node> | InterfaceFinding<Node> | IgnoredLocationFinding<Node>;
 export type FindingKind = Finding<unknown>["kind"];
 
 export interface MemberUse<Node> {
@@ -79,6 +120,8 @@ export function judgeMemberUse<Node>(use: MemberUse<Node>): MemberOutcome<Node> 
   );
   if (refused.length > 0) {
     const rows = refused.flatMap((v) => (v.row && v.row.scope === "member" ? [v.row] : []));
+    // A member of an interface refused as a whole has no row of its own: the interface's row speaks for it.
+    const source = rows[0] ?? refused.find((v) => v.row)?.row;
     const hiddenWrite = refused.every((v) => v.status === "read-only-remotely");
     return {
       finding: {
@@ -89,6 +132,8 @@ export function judgeMemberUse<Node>(use: MemberUse<Node>): MemberOutcome<Node> 
         declared: refused.map((v) => v.declared),
         rows,
         conditional: rows.some((row) => row.condition !== undefined),
+        link: source?.link ?? REMOTE_USE_PAGE,
+        advice: source?.advice ?? "",
       },
       yields: "failed",
     };
@@ -103,6 +148,8 @@ export function judgeMemberUse<Node>(use: MemberUse<Node>): MemberOutcome<Node> 
         declared: use.declared,
         rows: [],
         conditional: false,
+        link: REMOTE_USE_PAGE,
+        advice: "",
       },
       yields,
     };

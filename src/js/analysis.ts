@@ -10,7 +10,7 @@ import { isWuaMemberName } from "../core/object-model.js";
 import { ConstantFolder } from "./constants.js";
 import { Evaluator } from "./evaluator.js";
 import { FlowIndex } from "./flow.js";
-import { ARRAY_ADDERS, ObjectKeys, PropertyStore } from "./object-keys.js";
+import { ObjectKeys, PropertyStore, STORING_METHODS } from "./object-keys.js";
 import { NameResolver } from "./name-resolver.js";
 import { isFunction, staticKeyName } from "./syntax.js";
 import { NONE, type FunctionNode, type Value } from "./values.js";
@@ -88,6 +88,7 @@ function runAnalysis(sourceCode: SourceCode, rawSettings: unknown, collected: Co
     returnsOf: (fn) => collected.returns.get(fn) ?? [],
     textOf: (node) => abbreviate(sourceCode.getText(node)),
     locationRemoval: (creation, location) => locationRemoval(sourceCode, creation, location),
+    calleeReplacement: (call) => calleeReplacement(sourceCode, call),
   });
   for (const use of collected.uses) {
     if (use.type === "Property") evaluator.patternPropertyValue(use);
@@ -133,7 +134,7 @@ function collectingListeners(collected: Collected): TSESLint.RuleListener {
       const calls = methodCalls.get(name);
       if (calls) calls.push(node);
       else methodCalls.set(name, [node]);
-      if (ARRAY_ADDERS.has(name)) propertyWrites.push(node);
+      if (STORING_METHODS.has(name)) propertyWrites.push(node);
     },
     NewExpression(node) {
       uses.push(node);
@@ -156,15 +157,15 @@ function collectingListeners(collected: Collected): TSESLint.RuleListener {
       if (list) list.push(node);
       else returns.set(fn, [node]);
     },
-    // What the property store indexes: property assignments, class fields, methods (and, above,
-    // `push`/`unshift` calls).
+    // What the property store indexes: property assignments, class fields, methods and getters (and,
+    // above, `push`/`unshift`, `Object.assign` and `Object.defineProperty` calls).
     "AssignmentExpression[left.type='MemberExpression']"(node: TSESTree.AssignmentExpression) {
       propertyWrites.push(node);
     },
     "PropertyDefinition[value]"(node: TSESTree.PropertyDefinition) {
       propertyWrites.push(node);
     },
-    "MethodDefinition[kind='method']"(node: TSESTree.MethodDefinition) {
+    "MethodDefinition[kind=/^(method|get)$/]"(node: TSESTree.MethodDefinition) {
       propertyWrites.push(node);
     },
   };
@@ -181,16 +182,28 @@ function isRequireOfWinax(node: TSESTree.CallExpression): boolean {
 }
 
 /**
- * `new ActiveXObject(progId, location)` without its location: from the end of the ProgID argument to
- * the end of the location. Only for `new` with exactly these two arguments, and only where no comment
- * would be lost with them.
+ * `new ActiveXObject(progId, location)` (or another creation) without its second argument: from the
+ * end of the ProgID argument to the end of the second. Only for calls with exactly these two
+ * arguments, and only where no comment would be lost with them.
  */
 function locationRemoval(sourceCode: SourceCode, creation: Node, location: Node): readonly [number, number] | undefined {
-  if (creation.type !== "NewExpression" || creation.arguments.length !== 2) return undefined;
+  if ((creation.type !== "NewExpression" && creation.type !== "CallExpression") || creation.arguments.length !== 2) return undefined;
   const [progIdArgument, locationArgument] = creation.arguments;
   if (!progIdArgument || locationArgument !== location) return undefined;
   const between = sourceCode.getTokensBetween(progIdArgument, locationArgument, { includeComments: true });
   const isComment = (token: { type: string }): boolean => token.type === "Line" || token.type === "Block";
   if (between.some(isComment) || sourceCode.getCommentsInside(locationArgument).length > 0) return undefined;
   return [progIdArgument.range[1], locationArgument.range[1]];
+}
+
+/**
+ * The callee of `WScript.CreateObject(...)`, to be replaced by `new ActiveXObject`: only when the call
+ * starts with its callee and the argument list follows it (no parentheses around the callee, which
+ * would turn the replacement into a call of the new object), and no comment sits in the callee.
+ */
+function calleeReplacement(sourceCode: SourceCode, call: TSESTree.CallExpression): readonly [number, number] | undefined {
+  const callee = call.callee;
+  if (call.range[0] !== callee.range[0] || sourceCode.getCommentsInside(callee).length > 0) return undefined;
+  const opening = sourceCode.getTokenAfter(callee);
+  return opening?.value === "(" ? callee.range : undefined;
 }

@@ -1,7 +1,7 @@
 /** Compile-time string values: ProgIDs, computer names, call arguments. */
 import type { TSESTree } from "@typescript-eslint/utils";
 import { isHostGlobal, type NameResolver, type Variable } from "./name-resolver.js";
-import { unwrap } from "./syntax.js";
+import { staticKeyName, unwrap } from "./syntax.js";
 
 export interface Constant {
   readonly value: unknown;
@@ -44,11 +44,66 @@ export class ConstantFolder {
       case "Identifier": {
         const variable = this.scopes.variableOf(inner);
         if (isHostGlobal(variable)) return inner.name === "undefined" ? UNDEFINED : undefined;
-        return this.variableValue(variable!);
+        const constant = this.variableValue(variable!);
+        // An array or object is a constant only while nothing can change it.
+        return constant !== undefined && typeof constant.value === "object" && constant.value !== null && !isOnlyRead(variable!)
+          ? undefined
+          : constant;
       }
+      case "ArrayExpression": {
+        const values: unknown[] = [];
+        for (const element of inner.elements) {
+          const part = element === null || element.type === "SpreadElement" ? undefined : this.valueOf(element);
+          if (part === undefined) return undefined;
+          values.push(part.value);
+        }
+        return { value: values };
+      }
+      case "ObjectExpression": {
+        const fields: Record<string, unknown> = {};
+        for (const property of inner.properties) {
+          const name = property.type === "Property" && property.kind === "init" && !property.method ? staticKeyName(property.key, property.computed) : undefined;
+          const part = name === undefined ? undefined : this.valueOf((property as TSESTree.Property).value);
+          if (name === undefined || part === undefined) return undefined;
+          Object.defineProperty(fields, name, { value: part.value, enumerable: true });
+        }
+        return { value: fields };
+      }
+      case "MemberExpression": {
+        const object = this.valueOf(inner.object)?.value;
+        const name = inner.computed ? this.valueOf(inner.property)?.value : staticKeyName(inner.property, false);
+        if (typeof object !== "object" || object === null || (typeof name !== "string" && typeof name !== "number")) return undefined;
+        return Object.prototype.hasOwnProperty.call(object, name) ? { value: (object as Record<string, unknown>)[name] } : undefined;
+      }
+      case "CallExpression":
+        return this.callValue(inner);
       default:
         return undefined;
     }
+  }
+
+  /** `parts.join(".")` of a constant array, `"a".concat(b)` of constant strings. */
+  private callValue(call: TSESTree.CallExpression): Constant | undefined {
+    const callee = unwrap(call.callee);
+    if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier") return undefined;
+    const method = callee.property.name;
+    if (method !== "join" && method !== "concat") return undefined;
+    const args: unknown[] = [];
+    for (const argument of call.arguments) {
+      const part = argument.type === "SpreadElement" ? undefined : this.valueOf(argument);
+      if (part === undefined) return undefined;
+      args.push(part.value);
+    }
+    const receiver = this.valueOf(callee.object)?.value;
+    if (method === "join" && Array.isArray(receiver) && args.length <= 1) {
+      const separator = args[0] === undefined ? "," : args[0];
+      if (typeof separator !== "string" || !receiver.every(isTextLike)) return undefined;
+      return { value: receiver.map((part) => (part === null || part === undefined ? "" : String(part))).join(separator) };
+    }
+    if (method === "concat" && typeof receiver === "string" && args.every(isTextLike)) {
+      return { value: receiver + args.map(String).join("") };
+    }
+    return undefined;
   }
 
   /** A variable written once, by its declaration, with a constant. */
@@ -73,4 +128,37 @@ export class ConstantFolder {
     this.memo.set(variable, result);
     return result;
   }
+}
+
+function isTextLike(value: unknown): boolean {
+  return value === null || value === undefined || typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+
+/** Methods that read an array or an object without changing it. */
+const READING_METHODS = new Set(["join", "concat", "slice", "indexOf", "includes", "toString"]);
+
+/**
+ * Whether every use of a variable only reads what it holds: `parts.join(".")`, `ids[0]`, `ids.session`,
+ * never handed elsewhere, written into, or asked to change itself.
+ */
+function isOnlyRead(variable: Variable): boolean {
+  return variable.references.every((reference) => {
+    if (reference.init) return true;
+    const use = reference.identifier.parent;
+    if (use?.type !== "MemberExpression" || use.object !== reference.identifier) return false;
+    const { parent } = use;
+    if (parent?.type === "CallExpression" && parent.callee === use) {
+      const name = staticKeyName(use.property, use.computed);
+      return name !== undefined && READING_METHODS.has(name);
+    }
+    const written =
+      (parent?.type === "AssignmentExpression" && parent.left === use) ||
+      parent?.type === "UpdateExpression" ||
+      (parent?.type === "UnaryExpression" && parent.operator === "delete") ||
+      parent?.type === "ArrayPattern" ||
+      parent?.type === "RestElement" ||
+      (parent?.type === "Property" && parent.value === use) ||
+      ((parent?.type === "ForInStatement" || parent?.type === "ForOfStatement") && parent.left === use);
+    return !written;
+  });
 }

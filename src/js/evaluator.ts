@@ -16,15 +16,19 @@ import { judgeCreation, judgeMemberUse, type Access, type Finding } from "../cor
 import type { ArgumentFact } from "../core/remote-status.js";
 import type { ConstantFolder } from "./constants.js";
 import type { FlowIndex } from "./flow.js";
-import { ELEMENTS, type ObjectKeys, type PropertyStore } from "./object-keys.js";
+import { COPIED, ELEMENTS, type ObjectKey, type ObjectKeys, type PropertyStore, type StoredWrite } from "./object-keys.js";
 import { isHostGlobal, type NameResolver, type Variable } from "./name-resolver.js";
 import { host, hostMember, importedValue, isHost, localHelper } from "./host.js";
+import { judgeIgnoredLocation, type LocalCreator } from "./ignored-location.js";
 import { accessOf, argumentAt, arrayCallbackReceiver, classNameOf, isSideEffectFree, methodNameOf } from "./shapes.js";
+import { SettlingMemo, type Memo } from "./settling.js";
 import { isFunction, staticKeyName, syntacticParent, unwrap } from "./syntax.js";
 import {
   FAILED,
   NONE,
+  itemAt,
   join,
+  sameValue,
   wuaObject,
   type FunctionNode,
   type HostObject,
@@ -37,12 +41,16 @@ type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 type Argument = TSESTree.CallExpressionArgument;
 
 /**
- * How a function is called: with these arguments (`offset` skips the `this` argument of `.call`), or
- * as the callback of an array method, with the elements of `elementsOf`.
+ * How a function is called: with these arguments (`offset` skips the `this` argument of `.call`;
+ * "unknown" for `.apply` with a list the code does not spell out), or as the callback of an array
+ * method, with the elements of `elementsOf`; and with `this` set to `thisArg`, when the call says.
  */
 type CallSite =
-  | { readonly args: readonly Argument[]; readonly offset: number }
-  | { readonly elementsOf: Node };
+  | { readonly args: readonly Argument[] | "unknown"; readonly offset: number; readonly thisArg?: Argument | undefined }
+  | { readonly elementsOf: Node; readonly thisArg?: Argument | undefined };
+
+/** A function, or `f.bind(...)`: what a call site can call. */
+type Callable = FunctionNode | TSESTree.CallExpression;
 
 /** Member name of an index access (`coll[i]`, `coll(i)`): the collection's default member. */
 const DEFAULT_MEMBER = Symbol("default member");
@@ -60,8 +68,13 @@ interface MemberAccess {
   readonly args: readonly Argument[] | undefined;
 }
 
-/** Marks a memo entry whose value is being computed. */
-const IN_PROGRESS: Value = { kind: "none" };
+/** What a read finds stored in a property, and whether a write before it hides the object's own value. */
+interface StoredRead {
+  readonly value: Value;
+  readonly hidesInitial: boolean;
+}
+
+const NOTHING_STORED: StoredRead = { value: NONE, hidesInitial: false };
 
 /** Deep enough for any real script; shallow enough to stay far from the JS stack limit. */
 const MAX_DEPTH = 400;
@@ -84,20 +97,26 @@ export interface FileFacts {
   readonly textOf: (node: Node) => string;
   /** What to delete to drop a creation's location argument, if that edit keeps every comment. */
   readonly locationRemoval: (creation: CallNode, location: Argument) => readonly [number, number] | undefined;
+  /** The callee's range, if replacing it keeps every comment and the call's meaning. */
+  readonly calleeReplacement: (call: TSESTree.CallExpression) => readonly [number, number] | undefined;
 }
 
 export class Evaluator {
   readonly findings: Finding<Node>[] = [];
-  private readonly nodeValues = new Map<Node, Value>();
-  private readonly variableValues = new Map<Variable, Value>();
+  private readonly nodeValues: Memo<Node, Value> = new Map();
+  private readonly variableValues: Memo<Variable, Value> = new Map();
   private readonly bindings = new Map<Variable, { fixed: Value[]; targets: Node[] }>();
   private readonly writesByVariable = new Map<Variable, { fixed: Value[]; ordered: Node[]; anytime: Node[] }>();
-  private readonly returnValues = new Map<FunctionNode, Value>();
-  private readonly callSitesMemo = new Map<FunctionNode, CallSite[]>();
+  private readonly returnValues: Memo<FunctionNode, Value> = new Map();
+  private readonly callSitesMemo = new Map<Callable, CallSite[]>();
+  /** Parameters whose calls are being collected as a callback's call sites: a guard against recursion. */
+  private readonly handingOn = new Set<Variable>();
+  private readonly objectsBeingRead = new Set<Node>();
   /** Member uses whose member is a method or an indexed property: calling them yields their result. */
   private readonly callableUses = new Set<Node>();
   private readonly reportedNodes = new Set<Node>();
-  private depth = 0;
+  private readonly writeTargets = new WeakMap<readonly StoredWrite[], Map<Node, readonly Node[]>>();
+  private readonly settling = new SettlingMemo<Value>(NONE, sameValue, MAX_DEPTH);
 
   constructor(private readonly facts: FileFacts) {}
 
@@ -126,24 +145,12 @@ export class Evaluator {
   }
 
   /**
-   * Memoised, and "none" for a key already being computed (a cycle) or past the depth limit.
-   * `compute` is called as a method, so that the hottest callers need not allocate a closure.
+   * Memoised; a key met again while it is computed settles over rounds (see SettlingMemo), and a
+   * chain past the depth limit yields "none". `compute` is called as a method, so that the hottest
+   * callers need not allocate a closure.
    */
-  private guarded<K>(memo: Map<K, Value>, key: K, compute: (this: Evaluator, key: K) => Value): Value {
-    const known = memo.get(key);
-    if (known !== undefined) return known === IN_PROGRESS ? NONE : known;
-    if (this.depth >= MAX_DEPTH) return NONE;
-    memo.set(key, IN_PROGRESS);
-    this.depth++;
-    let value: Value | undefined;
-    try {
-      value = compute.call(this, key);
-      return value;
-    } finally {
-      this.depth--;
-      if (value === undefined) memo.delete(key);
-      else memo.set(key, value);
-    }
+  private guarded<K>(memo: Memo<K, Value>, key: K, compute: (this: Evaluator, key: K) => Value): Value {
+    return this.settling.valueOf(memo, key, this, compute);
   }
 
   private compute(node: Node): Value {
@@ -170,20 +177,15 @@ export class Evaluator {
         return NONE;
       case "AwaitExpression":
         return this.valueOf(node.argument);
+      case "ThisExpression":
+        return this.thisValue(node);
       case "FunctionExpression":
       case "ArrowFunctionExpression":
         return { kind: "function", node };
       case "ObjectExpression":
         return { kind: "object", node };
       case "ArrayExpression":
-        return {
-          kind: "array",
-          element: join(
-            node.elements.map((element) =>
-              element === null ? NONE : element.type === "SpreadElement" ? this.elementOfExpression(element.argument) : this.valueOf(element),
-            ),
-          ),
-        };
+        return this.arrayValue(node);
       case "TSAsExpression":
       case "TSNonNullExpression":
       case "TSSatisfiesExpression":
@@ -194,6 +196,50 @@ export class Evaluator {
       default:
         return NONE;
     }
+  }
+
+  /** An array literal: each position while no spread of unknown length comes before it. */
+  private arrayValue(node: TSESTree.ArrayExpression): Value {
+    let items: Value[] | undefined = [];
+    const values: Value[] = [];
+    for (const element of node.elements) {
+      if (element?.type === "SpreadElement") {
+        const spread = this.valueOf(element.argument);
+        values.push(this.elementOfExpression(element.argument));
+        if (spread.kind === "array" && spread.items !== undefined && this.positionsHold(element.argument)) items?.push(...spread.items);
+        else items = undefined;
+      } else {
+        const value = element === null ? NONE : this.valueOf(element);
+        values.push(value);
+        items?.push(value);
+      }
+    }
+    return items === undefined ? { kind: "array", element: join(values) } : { kind: "array", element: join(values), items };
+  }
+
+  /** Whether an array read from this expression still has the positions it was made with. */
+  private positionsHold(expression: Node): boolean {
+    const inner = unwrap(expression);
+    if (inner.type !== "Identifier" && inner.type !== "MemberExpression") return true;
+    const key = this.facts.keys.keyOf(inner);
+    if (key === undefined) return false;
+    if (this.facts.store.written(key, ELEMENTS).length > 0) return false;
+    for (const name of REORDERING_METHODS) {
+      if (this.facts.methodCalls(name).some((call) => this.facts.keys.keyOf((call.callee as TSESTree.MemberExpression).object) === key)) return false;
+    }
+    return true;
+  }
+
+  /** `[a, b] = source`: the value at `index` (or, for `...rest`, an array of what follows it). */
+  private destructuredItem(pattern: TSESTree.ArrayPattern, index: number, rest: boolean): Value {
+    const source = this.assignedValue(pattern);
+    if (source.kind !== "array" || index < 0) return rest ? source : NONE;
+    const expression = sourceExpressionOf(pattern);
+    const trusted = source.items !== undefined && (expression === undefined || this.positionsHold(expression));
+    const stored = trusted || expression === undefined ? NONE : this.storedValue(expression, source, ELEMENTS);
+    const array = trusted ? source : { kind: "array" as const, element: join([source.element, stored]) };
+    if (rest) return array.items === undefined ? array : { kind: "array", element: join(array.items.slice(index)), items: array.items.slice(index) };
+    return itemAt(array, index);
   }
 
   // --- names -------------------------------------------------------------------------------
@@ -260,6 +306,8 @@ export class Evaluator {
         return host("enumerator");
       case "require":
         return host("require");
+      case "Object":
+        return host("object-constructor");
       default:
         return NONE;
     }
@@ -295,6 +343,14 @@ export class Evaluator {
         return parent.value === target && parent.parent?.type === "ObjectPattern"
           ? this.patternPropertyValue(parent)
           : NONE;
+      case "ArrayPattern":
+        return this.destructuredItem(parent, parent.elements.indexOf(target as TSESTree.DestructuringPattern), false);
+      case "RestElement": {
+        const pattern = parent.parent;
+        return pattern?.type === "ArrayPattern" && parent.argument === target
+          ? this.destructuredItem(pattern, pattern.elements.indexOf(parent), true)
+          : NONE;
+      }
       default: {
         if (isFunction(parent)) {
           const index = parent.params.indexOf(target as TSESTree.Parameter);
@@ -308,11 +364,8 @@ export class Evaluator {
   // --- functions -----------------------------------------------------------------------------
 
   private parameterValue(fn: FunctionNode, index: number): Value {
-    const sites = this.callSites(fn);
-    const callback = arrayCallbackReceiver(fn);
-    const all = callback ? [...sites, { elementsOf: callback }] : sites;
     return join(
-      all.map((site) =>
+      this.callSites(fn).map((site) =>
         "elementsOf" in site
           ? index === 0 ? this.elementOfExpression(site.elementsOf) : NONE
           : this.argumentValue(site.args, index + site.offset),
@@ -320,27 +373,41 @@ export class Evaluator {
     );
   }
 
-  private argumentValue(args: readonly Argument[], index: number): Value {
-    const argument = argumentAt(args, index);
+  private argumentValue(args: readonly Argument[] | "unknown", index: number): Value {
+    const argument = args === "unknown" ? args : argumentAt(args, index);
     return typeof argument === "object" ? this.valueOf(argument) : NONE;
   }
 
+  /** `this` in a function: what its call sites bind it to (`f.call(x)`, `f.bind(x)`, `x.method()`). */
+  private thisValue(node: TSESTree.ThisExpression): Value {
+    for (let current: Node | undefined = node.parent; current; current = current.parent) {
+      if (current.type === "PropertyDefinition" || current.type === "StaticBlock") return NONE;
+      if (isFunction(current) && current.type !== "ArrowFunctionExpression") {
+        let value: Value = NONE;
+        for (const site of this.callSites(current)) {
+          if (site.thisArg && site.thisArg.type !== "SpreadElement") value = join([value, this.valueOf(site.thisArg)]);
+        }
+        return value;
+      }
+    }
+    return NONE;
+  }
+
   /**
-   * Calls of `fn` in this file: invoked in place, by the name it is declared or assigned to (also
-   * through `.call` and `.apply`), or as a method of the object it belongs to.
+   * Calls of a function (or of what `f.bind(...)` made) in this file: invoked in place, by the name it
+   * is declared or assigned to (also through `.call`, `.apply` and `.bind`), handed to a function of
+   * the file that calls it, or as a method of the object it belongs to.
    */
-  private callSites(fn: FunctionNode): CallSite[] {
-    const known = this.callSitesMemo.get(fn);
+  private callSites(callable: Callable): CallSite[] {
+    const known = this.callSitesMemo.get(callable);
     if (known) return known;
     const sites: CallSite[] = [];
-    this.callSitesMemo.set(fn, sites);
-    const { parent, child } = syntacticParent(fn);
-    if ((parent?.type === "CallExpression" || parent?.type === "NewExpression") && parent.callee === child) {
-      sites.push({ args: parent.arguments, offset: 0 });
-    }
+    this.callSitesMemo.set(callable, sites);
+    this.addCallSite(sites, callable);
+    const { parent, child } = syntacticParent(callable);
     let nameNode: Node | null = null;
     if (parent?.type === "MethodDefinition" && parent.kind === "constructor") nameNode = classNameOf(parent.parent?.parent);
-    else if (fn.type === "FunctionDeclaration") nameNode = fn.id;
+    else if (callable.type === "FunctionDeclaration") nameNode = callable.id;
     else if (parent?.type === "VariableDeclarator" && parent.init === child) nameNode = parent.id;
     else if (parent?.type === "AssignmentExpression" && parent.right === child && parent.operator === "=") {
       nameNode = parent.left;
@@ -349,37 +416,64 @@ export class Evaluator {
     for (const reference of variable?.references ?? []) {
       if (reference.isRead()) this.addCallSite(sites, reference.identifier as Node);
     }
-    const methodName = methodNameOf(fn, parent, child);
-    const owner = methodName === undefined ? undefined : this.facts.keys.ownerOfFunction(fn);
+    const methodName = isFunction(callable) ? methodNameOf(callable, parent, child) : undefined;
+    const owner = methodName === undefined ? undefined : this.facts.keys.ownerOfFunction(callable as FunctionNode);
     if (methodName !== undefined && owner !== undefined) {
       for (const call of this.facts.methodCalls(methodName)) {
         const callee = call.callee as TSESTree.MemberExpression;
         const receiver = this.valueOf(callee.object);
         if (this.facts.keys.keyOf(callee.object) === owner || (receiver.kind === "instance" && receiver.key === owner)) {
-          sites.push({ args: call.arguments, offset: 0 });
+          sites.push({ args: call.arguments, offset: 0, thisArg: callee.object });
         }
       }
     }
     return sites;
   }
 
-  /** `f(...)`, `f.call(self, ...)`, `f.apply(self, [...])`, `list.forEach(f)` around a reference to `f`. */
+  /**
+   * Where an expression that yields a function is called: `f(...)`, `f.call(self, ...)`,
+   * `f.apply(self, [...])`, `f.bind(self)` and the calls of what that makes, `list.forEach(f)`, and
+   * `run(host, f)` where `run` calls its parameter.
+   */
   private addCallSite(sites: CallSite[], reference: Node): void {
     const walked = arrayCallbackReceiver(reference);
-    if (walked) sites.push({ elementsOf: walked });
-    const use = syntacticParent(reference);
-    if ((use.parent?.type === "CallExpression" || use.parent?.type === "NewExpression") && use.parent.callee === use.child) {
-      sites.push({ args: use.parent.arguments, offset: 0 });
+    if (walked) {
+      sites.push({ elementsOf: walked });
       return;
     }
-    if (use.parent?.type !== "MemberExpression" || use.parent.object !== use.child) return;
-    const how = staticKeyName(use.parent.property, use.parent.computed);
-    const call = syntacticParent(use.parent);
+    const use = syntacticParent(reference);
+    const parent = use.parent;
+    if (parent?.type === "CallExpression" || parent?.type === "NewExpression") {
+      if (parent.callee === use.child) sites.push({ args: parent.arguments, offset: 0 });
+      else if (parent.type === "CallExpression") this.addCallbackSites(sites, parent, parent.arguments.indexOf(use.child as Argument));
+      return;
+    }
+    if (parent?.type !== "MemberExpression" || parent.object !== use.child) return;
+    const how = staticKeyName(parent.property, parent.computed);
+    const call = syntacticParent(parent);
     if (call.parent?.type !== "CallExpression" || call.parent.callee !== call.child) return;
-    if (how === "call") sites.push({ args: call.parent.arguments, offset: 1 });
-    const list = call.parent.arguments[1];
-    if (how === "apply" && list?.type === "ArrayExpression" && list.elements.every((e) => e !== null)) {
-      sites.push({ args: list.elements as Argument[], offset: 0 });
+    const args = call.parent.arguments;
+    if (how === "call") sites.push({ args, offset: 1, thisArg: args[0] });
+    else if (how === "apply") sites.push({ args: spelledOutList(args[1]), offset: 0, thisArg: args[0] });
+    else if (how === "bind") for (const site of this.callSites(call.parent)) sites.push(boundSite(site, args));
+  }
+
+  /** `run(host, function (s) {...})`: the callback is called wherever `run` calls that parameter. */
+  private addCallbackSites(sites: CallSite[], call: TSESTree.CallExpression, index: number): void {
+    if (index < 0 || call.arguments.slice(0, index).some((argument) => argument.type === "SpreadElement")) return;
+    const callee = this.valueOf(call.callee);
+    if (callee.kind !== "function") return;
+    const param = callee.node.params[index];
+    const name = param?.type === "AssignmentPattern" ? param.left : param;
+    const variable = name?.type === "Identifier" ? this.facts.scopes.variableOf(name) : null;
+    if (variable === null || this.handingOn.has(variable)) return;
+    this.handingOn.add(variable);
+    try {
+      for (const reference of variable.references) {
+        if (reference.isRead()) this.addCallSite(sites, reference.identifier as Node);
+      }
+    } finally {
+      this.handingOn.delete(variable);
     }
   }
 
@@ -406,6 +500,12 @@ export class Evaluator {
           : NONE;
       }
       if (receiver.kind === "enumerator" && memberNameOf(callee, this.facts) === "item") return receiver.element;
+      if (receiver.kind === "function") {
+        const how = memberNameOf(callee, this.facts);
+        if (how === "call" || how === "apply") return this.returnValue(receiver.node);
+        // What `f.bind(...)` makes returns what `f` returns; its call sites are found from the code.
+        if (how === "bind") return receiver;
+      }
     }
     const target = this.valueOf(callee);
     switch (target.kind) {
@@ -431,9 +531,9 @@ export class Evaluator {
       case "jscript-activex":
         return isNew ? this.creation(node, "jscript") : NONE;
       case "winax-activex":
-        return this.creation(node, "local");
+        return this.creation(node, "winax");
       case "wscript-create-object":
-        return this.creation(node, "local");
+        return this.creation(node, "wsh");
       case "enumerator": {
         if (!isNew) return NONE;
         const collection = node.arguments[0];
@@ -444,6 +544,12 @@ export class Evaluator {
       case "require": {
         const name = node.arguments[0] && this.facts.constants.valueOf(node.arguments[0]);
         return name?.value === "winax" ? host("winax-module") : NONE;
+      }
+      case "object-assign":
+        return isNew || node.type !== "CallExpression" ? NONE : { kind: "object", node };
+      case "object-define-property": {
+        const target = node.arguments[0];
+        return isNew || !target || target.type === "SpreadElement" ? NONE : this.valueOf(target);
       }
       case "expand-environment-strings": {
         const text = node.arguments[0] && this.facts.constants.valueOf(node.arguments[0]);
@@ -458,14 +564,24 @@ export class Evaluator {
 
   /**
    * A WUA object being created. `jscript`: `new ActiveXObject(progId, location)` honours the location;
-   * `local`: WScript.CreateObject (its second argument is an event prefix) and winax (no remote creation).
+   * `wsh` (WScript.CreateObject, whose second argument is an event prefix) and `winax` (no remote
+   * creation) always create locally, and a second argument that reads like a computer is a finding.
    */
-  private creation(node: CallNode, kind: "jscript" | "local"): Value {
+  private creation(node: CallNode, kind: "jscript" | LocalCreator): Value {
     const [progIdArgument, locationArgument] = node.arguments;
     if (!progIdArgument || progIdArgument.type === "SpreadElement") return NONE;
     const progIdValue = this.facts.constants.valueOf(progIdArgument)?.value;
     const entry = typeof progIdValue === "string" ? lookUpProgId(progIdValue) : undefined;
-    if (!entry) return typeof progIdValue === "string" && (kind === "local" || !locationArgument) ? localHelper(progIdValue) : NONE;
+    if (!entry) return typeof progIdValue === "string" && (kind !== "jscript" || !locationArgument) ? localHelper(progIdValue) : NONE;
+    if (kind !== "jscript") {
+      const ignored = judgeIgnoredLocation(node, entry.progId, kind, {
+        ...this.facts,
+        argumentRemoval: this.facts.locationRemoval,
+        valueOf: (expression) => this.valueOf(expression),
+        namesThisComputer: (expression) => this.namesThisComputer(expression, new Set()),
+      });
+      if (ignored) this.report(ignored);
+    }
     const views = viewsOf(entry.defaultInterface);
     const origin = this.creationOrigin(node, entry.progId, kind === "jscript" ? (locationArgument ?? null) : null);
     const origins = origin ? [origin] : [];
@@ -543,7 +659,7 @@ export class Evaluator {
       const index = parent.params.indexOf(target as TSESTree.Parameter);
       const sites = this.callSites(parent);
       return sites.length > 0 && sites.every((site) => {
-        if ("elementsOf" in site) return false;
+        if ("elementsOf" in site || site.args === "unknown") return false;
         const argument = argumentAt(site.args, index + site.offset);
         return argument === "missing" || (argument !== "unknown" && this.namesThisComputer(argument, seen));
       });
@@ -566,18 +682,82 @@ export class Evaluator {
     const args = access === "call" ? (syntacticParent(node).parent as CallNode).arguments : undefined;
     const read = this.readMember(receiver, { name, use: node, nameNode: node.property, access, args });
     if (receiver.kind === "wua" || receiver.kind === "host" || receiver.kind === "failed") return read;
-    const stored = this.storedValue(node.object, receiver, name === DEFAULT_MEMBER ? ELEMENTS : name);
-    return stored === NONE ? read : join([read, stored]);
+    const stored = this.storedRead(node, receiver, name === DEFAULT_MEMBER ? ELEMENTS : name);
+    if (stored.hidesInitial) return stored.value;
+    return stored.value === NONE ? read : join([read, stored.value]);
   }
 
-  /** What the script stored into `object[name]`: by the binding that names it, or on `this` of its class. */
+  /**
+   * What the script stored into the property a member expression reads: by the binding that names
+   * the object, or on `this` of its class. Writes are ordered like a variable's: one standing as a
+   * statement before the read, in the same function, hides the earlier writes and the value the
+   * object started with (`hidesInitial`).
+   */
+  private storedRead(read: TSESTree.MemberExpression, receiver: Value, name: string): StoredRead {
+    const store = this.facts.store;
+    if (!store.isWritten(name) && !store.isWritten(COPIED)) return NOTHING_STORED;
+    const named = this.facts.keys.keyOf(read.object);
+    if (named === undefined) return { value: this.storedValue(read.object, receiver, name), hidesInitial: false };
+    const writes = store.written(named, name);
+    const flow = this.facts.flow;
+    const readFunction = flow.functionOf(read);
+    const inOrder = this.writesRunBy(writes, readFunction);
+    const dominator = inOrder.length === 0 ? undefined : flow.dominatingWrite(inOrder, read);
+    const ordered = dominator === undefined || !this.reboundBetween(named, dominator, read);
+    const reaching = ordered && inOrder.length > 0 ? flow.reaching(inOrder, read) : inOrder;
+    let value: Value = NONE;
+    for (const write of writes) {
+      if (ordered && write.target !== undefined && inOrder.includes(write.target) && !reaching.includes(write.target)) continue;
+      value = join([value, this.writtenValue(write, name)]);
+    }
+    for (const copy of store.written(named, COPIED)) value = join([value, this.writtenValue(copy, name)]);
+    if (receiver.kind === "instance" && receiver.key !== named) {
+      for (const write of [...store.written(receiver.key, name), ...store.written(receiver.key, COPIED)]) {
+        value = join([value, this.writtenValue(write, name)]);
+      }
+    }
+    return { value, hidesInitial: ordered && dominator !== undefined };
+  }
+
+  /** The targets of `o.name = ...` writes among `writes` that `fn` runs itself (cached per list). */
+  private writesRunBy(writes: readonly StoredWrite[], fn: Node): readonly Node[] {
+    let byFunction = this.writeTargets.get(writes);
+    if (byFunction === undefined) this.writeTargets.set(writes, (byFunction = new Map()));
+    let targets = byFunction.get(fn);
+    if (targets === undefined) {
+      targets = writes.flatMap((write) => (write.target && this.facts.flow.functionOf(write.target) === fn ? [write.target] : []));
+      byFunction.set(fn, targets);
+    }
+    return targets;
+  }
+
+  /** Whether the binding that names an object is given another object between a write and a read. */
+  private reboundBetween(key: ObjectKey, write: Node, read: Node): boolean {
+    if (typeof key !== "object" || !("defs" in key)) return false;
+    return this.bindingsOf(key).targets.some((target) => target.range[0] > write.range[0] && target.range[0] < read.range[0]);
+  }
+
+  private writtenValue(write: StoredWrite, name: string): Value {
+    switch (write.how) {
+      case "value":
+        return this.valueOf(write.value);
+      case "getter":
+        return isFunction(write.value) ? this.returnValue(write.value) : NONE;
+      case "copy": {
+        const source = this.valueOf(write.value);
+        return source.kind === "object" ? (this.ownProperty(source.node, name) ?? NONE) : NONE;
+      }
+    }
+  }
+
+  /** Every value stored into `object[name]`, in no order: for elements added to a collection. */
   private storedValue(object: Node, receiver: Value, name: string): Value {
     if (!this.facts.store.isWritten(name)) return NONE;
     const named = this.facts.keys.keyOf(object);
     const ofThis = receiver.kind === "instance" && receiver.key !== named ? receiver.key : undefined;
     let value: Value = NONE;
     for (const key of [named, ofThis]) {
-      if (key !== undefined) for (const written of this.facts.store.written(key, name)) value = join([value, this.valueOf(written)]);
+      if (key !== undefined) for (const written of this.facts.store.written(key, name)) value = join([value, this.writtenValue(written, name)]);
     }
     return value;
   }
@@ -589,7 +769,7 @@ export class Evaluator {
       case "host":
         return typeof member.name === "string" ? hostMember(receiver.host, member.name) : NONE;
       case "object":
-        return typeof member.name === "string" ? this.objectLiteralMember(receiver.node, member.name) : NONE;
+        return typeof member.name === "string" ? (this.ownProperty(receiver.node, member.name) ?? NONE) : NONE;
       case "array":
         return member.name === DEFAULT_MEMBER ? receiver.element : NONE;
       case "failed":
@@ -624,12 +804,32 @@ export class Evaluator {
     return constant === undefined ? { kind: "unknown" } : { kind: "constant", value: constant.value };
   }
 
-  private objectLiteralMember(object: TSESTree.ObjectExpression, name: string): Value {
-    let found: Value = NONE;
-    for (const property of object.properties) {
-      if (property.type === "SpreadElement") found = NONE;
-      else if (staticKeyName(property.key, property.computed) === name && property.kind === "init") {
-        found = this.valueOf(property.value);
+  /**
+   * The property `name` of an object literal or of what `Object.assign` built, as far as the code
+   * shows it: later properties and spreads of known objects win; a spread of an unknown object may
+   * hold anything, so what came before it is no longer known. Undefined when no property is found.
+   */
+  private ownProperty(object: TSESTree.ObjectExpression | TSESTree.CallExpression, name: string): Value | undefined {
+    // `o = Object.assign({}, o, ...)` copies an object into itself.
+    if (this.objectsBeingRead.has(object)) return undefined;
+    this.objectsBeingRead.add(object);
+    try {
+      return this.ownPropertyOf(object, name);
+    } finally {
+      this.objectsBeingRead.delete(object);
+    }
+  }
+
+  private ownPropertyOf(object: TSESTree.ObjectExpression | TSESTree.CallExpression, name: string): Value | undefined {
+    let found: Value | undefined;
+    const parts = object.type === "ObjectExpression" ? object.properties : object.arguments;
+    for (const part of parts) {
+      if (part.type === "SpreadElement" || part.type !== "Property") {
+        const source = this.valueOf(part.type === "SpreadElement" ? part.argument : part);
+        found = source.kind === "object" ? (this.ownProperty(source.node, name) ?? found) : undefined;
+      } else if (staticKeyName(part.key, part.computed) === name) {
+        if (part.kind === "init") found = this.valueOf(part.value);
+        else if (part.kind === "get" && isFunction(part.value)) found = this.returnValue(part.value);
       }
     }
     return found;
@@ -650,6 +850,31 @@ export class Evaluator {
     const stored = this.storedValue(expression, value, ELEMENTS);
     return stored === NONE ? element : join([element, stored]);
   }
+}
+
+/** The expression a pattern takes its value from, when it is written right beside it. */
+function sourceExpressionOf(pattern: Node): Node | undefined {
+  const parent = pattern.parent;
+  if (parent?.type === "VariableDeclarator" && parent.id === pattern) return parent.init ?? undefined;
+  if (parent?.type === "AssignmentExpression" && parent.left === pattern) return parent.right;
+  return undefined;
+}
+
+/** Array methods that move elements to other positions. */
+const REORDERING_METHODS = ["reverse", "sort", "splice", "shift", "unshift", "copyWithin", "fill"];
+
+/** The arguments `.apply` passes: "unknown" unless its list is written out as an array literal. */
+function spelledOutList(list: Argument | undefined): readonly Argument[] | "unknown" {
+  if (list === undefined) return [];
+  return list.type === "ArrayExpression" && list.elements.every((element) => element !== null) ? (list.elements as Argument[]) : "unknown";
+}
+
+/** A call of what `f.bind(self, ...bound)` made is a call of `f` with `self` and the bound arguments first. */
+function boundSite(site: CallSite, bindArgs: readonly Argument[]): CallSite {
+  const [thisArg, ...bound] = bindArgs;
+  if ("elementsOf" in site) return bound.length === 0 ? { elementsOf: site.elementsOf, thisArg } : { args: "unknown", offset: 0, thisArg };
+  if (site.args === "unknown" || bound.some((argument) => argument.type === "SpreadElement")) return { args: "unknown", offset: 0, thisArg };
+  return { args: [...bound, ...site.args.slice(site.offset)], offset: 0, thisArg };
 }
 
 function memberNameOf(node: TSESTree.MemberExpression, facts: FileFacts): MemberName | undefined {

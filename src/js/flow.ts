@@ -35,7 +35,7 @@ export class FlowIndex {
   reaching(writes: readonly Node[], read: Node): readonly Node[] {
     // The usual case, one write before the read: nothing can overwrite it.
     if (writes.length === 1 && writes[0]!.range[0] < read.range[0]) return writes;
-    const dominator = this.lastDefiniteWrite(writes, read);
+    const dominator = this.dominatingWrite(writes, read);
     const loops = enclosingLoops(read);
     return writes.filter((write) => {
       if (write === dominator) return true;
@@ -47,8 +47,11 @@ export class FlowIndex {
     });
   }
 
-  /** The write that stands as a statement nearest before the read in a statement list enclosing it. */
-  private lastDefiniteWrite(writes: readonly Node[], read: Node): Node | undefined {
+  /**
+   * The write that stands as a statement nearest before the read in a statement list enclosing it:
+   * it runs on every path to the read, so nothing written before it reaches the read.
+   */
+  dominatingWrite(writes: readonly Node[], read: Node): Node | undefined {
     const definite = this.definiteWrites(writes);
     if (definite.length === 0) return undefined;
     const owner = this.functionOf(read);

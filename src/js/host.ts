@@ -37,6 +37,8 @@ export function hostMember(hostObject: HostObject, name: string): Value {
   if (hostObject === "wscript-network" && lowerName === "computername") return host("this-computer-name");
   if (hostObject === "wscript-shell" && lowerName === "expandenvironmentstrings") return host("expand-environment-strings");
   if (hostObject === "winax-module" && (name === "Object" || name === "ActiveXObject")) return host("winax-activex");
+  if (hostObject === "object-constructor" && name === "assign") return host("object-assign");
+  if (hostObject === "object-constructor" && name === "defineProperty") return host("object-define-property");
   return NONE;
 }
 

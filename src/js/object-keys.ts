@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { ConstantFolder } from "./constants.js";
-import type { NameResolver, Variable } from "./name-resolver.js";
+import { isHostGlobal, type NameResolver, type Variable } from "./name-resolver.js";
 import { isFunction, staticKeyName, unwrap } from "./syntax.js";
 import type { FunctionNode } from "./values.js";
 
@@ -18,6 +18,9 @@ export type ObjectKey = Variable | Node | string;
 export const ELEMENTS = "[]";
 
 export const ARRAY_ADDERS: ReadonlySet<string> = new Set(["push", "unshift"]);
+
+/** Methods whose calls the property store reads: array adders, and `Object.assign` / `Object.defineProperty`. */
+export const STORING_METHODS: ReadonlySet<string> = new Set([...ARRAY_ADDERS, "assign", "defineProperty"]);
 
 export class ObjectKeys {
   constructor(private readonly scopes: NameResolver) {}
@@ -42,6 +45,12 @@ export class ObjectKeys {
       default:
         return undefined;
     }
+  }
+
+  /** `Object`, the language's own: `Object.assign(...)` copies properties. */
+  isGlobalObjectConstructor(node: Node): boolean {
+    const inner = unwrap(node);
+    return inner.type === "Identifier" && inner.name === "Object" && isHostGlobal(this.scopes.variableOf(inner));
   }
 
   /** What `this` is inside the function or class body that holds it. */
@@ -77,10 +86,24 @@ export class ObjectKeys {
   }
 }
 
+/** How a property of a named object gets its value. */
+export interface StoredWrite {
+  /** The expression stored, the getter function, or the object whose own properties are copied. */
+  readonly value: Node;
+  readonly how: "value" | "getter" | "copy";
+  /** `o.s = value`: the member written, for ordering the write against reads in the same function. */
+  readonly target?: TSESTree.MemberExpression;
+}
+
+const NO_WRITES: readonly StoredWrite[] = [];
+
+/** Objects copied whole into another (`Object.assign(o, source)`): they may carry any property. */
+export const COPIED = "[copied]";
+
 /** Every write to a property of a named object in the file, indexed once. */
 export class PropertyStore {
   /** By property name first: most names read in a file are never written, and need no key. */
-  private index: Map<string, Map<ObjectKey, Node[]>> | undefined;
+  private index: Map<string, Map<ObjectKey, StoredWrite[]>> | undefined;
 
   constructor(
     private readonly writes: readonly Node[],
@@ -94,35 +117,80 @@ export class PropertyStore {
     return this.index.has(name);
   }
 
-  /** The expressions ever stored into `key[name]` (or added to it, for ELEMENTS). */
-  written(key: ObjectKey, name: string): readonly Node[] {
+  /** The writes ever made into `key[name]` (or added to it, for ELEMENTS). */
+  written(key: ObjectKey, name: string): readonly StoredWrite[] {
     this.index ??= this.build();
-    return this.index.get(name)?.get(key) ?? [];
+    return this.index.get(name)?.get(key) ?? NO_WRITES;
   }
 
-  private build(): Map<string, Map<ObjectKey, Node[]>> {
-    const index = new Map<string, Map<ObjectKey, Node[]>>();
-    const add = (key: ObjectKey | undefined, name: string | undefined, value: Node): void => {
+  private build(): Map<string, Map<ObjectKey, StoredWrite[]>> {
+    const index = new Map<string, Map<ObjectKey, StoredWrite[]>>();
+    const add = (key: ObjectKey | undefined, name: string | undefined, write: StoredWrite): void => {
       if (key === undefined || name === undefined) return;
       let byKey = index.get(name);
       if (!byKey) index.set(name, (byKey = new Map()));
       const list = byKey.get(key);
-      if (list) list.push(value);
-      else byKey.set(key, [value]);
+      if (list) list.push(write);
+      else byKey.set(key, [write]);
     };
     for (const write of this.writes) {
       if (write.type === "AssignmentExpression" && write.operator === "=" && write.left.type === "MemberExpression") {
-        add(this.keys.keyOf(write.left.object), this.propertyName(write.left), write.right);
-      } else if ((write.type === "PropertyDefinition" || write.type === "MethodDefinition") && write.value) {
-        add(write.parent?.parent, staticKeyName(write.key, write.computed), write.value);
+        add(this.keys.keyOf(write.left.object), this.propertyName(write.left), { value: write.right, how: "value", target: write.left });
+      } else if (write.type === "PropertyDefinition" && write.value) {
+        add(write.parent?.parent, staticKeyName(write.key, write.computed), { value: write.value, how: "value" });
+      } else if (write.type === "MethodDefinition" && (write.kind === "method" || write.kind === "get")) {
+        add(write.parent?.parent, staticKeyName(write.key, write.computed), { value: write.value, how: write.kind === "get" ? "getter" : "value" });
       } else if (write.type === "CallExpression" && write.callee.type === "MemberExpression") {
-        const name = staticKeyName(write.callee.property, write.callee.computed);
-        if (name === undefined || !ARRAY_ADDERS.has(name)) continue;
-        const key = this.keys.keyOf(write.callee.object);
-        for (const argument of write.arguments) if (argument.type !== "SpreadElement") add(key, ELEMENTS, argument);
+        this.indexCall(write, write.callee, add);
       }
     }
     return index;
+  }
+
+  /** `list.push(x)`, `Object.assign(o, { s: x })`, `Object.defineProperty(o, "s", { get() {...} })`. */
+  private indexCall(
+    call: TSESTree.CallExpression,
+    callee: TSESTree.MemberExpression,
+    add: (key: ObjectKey | undefined, name: string | undefined, write: StoredWrite) => void,
+  ): void {
+    const method = staticKeyName(callee.property, callee.computed);
+    if (method !== undefined && ARRAY_ADDERS.has(method)) {
+      const key = this.keys.keyOf(callee.object);
+      for (const argument of call.arguments) if (argument.type !== "SpreadElement") add(key, ELEMENTS, { value: argument, how: "value" });
+      return;
+    }
+    if (!this.keys.isGlobalObjectConstructor(callee.object)) return;
+    const [target, ...rest] = call.arguments;
+    if (!target || target.type === "SpreadElement") return;
+    const key = this.keys.keyOf(target);
+    if (method === "assign") {
+      for (const source of rest) {
+        if (source.type === "ObjectExpression") this.indexObjectLiteral(key, source, add);
+        else add(key, COPIED, { value: source.type === "SpreadElement" ? source.argument : source, how: "copy" });
+      }
+    } else if (method === "defineProperty") {
+      const [nameArgument, descriptor] = rest;
+      const name = nameArgument && nameArgument.type !== "SpreadElement" ? this.constants.valueOf(nameArgument)?.value : undefined;
+      if (typeof name !== "string" || descriptor?.type !== "ObjectExpression") return;
+      for (const property of descriptor.properties) {
+        if (property.type !== "Property" || property.kind !== "init") continue;
+        const field = staticKeyName(property.key, property.computed);
+        if (field === "value") add(key, name, { value: property.value, how: "value" });
+        else if (field === "get") add(key, name, { value: property.value, how: "getter" });
+      }
+    }
+  }
+
+  private indexObjectLiteral(
+    key: ObjectKey | undefined,
+    object: TSESTree.ObjectExpression,
+    add: (key: ObjectKey | undefined, name: string | undefined, write: StoredWrite) => void,
+  ): void {
+    for (const property of object.properties) {
+      if (property.type === "SpreadElement") add(key, COPIED, { value: property.argument, how: "copy" });
+      else if (property.kind === "init") add(key, staticKeyName(property.key, property.computed), { value: property.value, how: "value" });
+      else if (property.kind === "get") add(key, staticKeyName(property.key, property.computed), { value: property.value, how: "getter" });
+    }
   }
 
   /** `obj.name` and `obj["name"]` give the name; any other index is an array element. */

@@ -21,6 +21,10 @@ export type HostObject =
   | "wscript-create-object"
   | "enumerator"
   | "require"
+  // The language's Object, whose assign and defineProperty give objects their properties.
+  | "object-constructor"
+  | "object-assign"
+  | "object-define-property"
   // Ways a script names the computer it runs on: a location built from them is local.
   | "wscript-network"
   | "wscript-shell"
@@ -40,8 +44,13 @@ export type Value =
   | { readonly kind: "enumerator"; readonly element: Value }
   | { readonly kind: "function"; readonly node: FunctionNode }
   | { readonly kind: "host"; readonly host: HostObject }
-  | { readonly kind: "object"; readonly node: TSESTree.ObjectExpression }
-  | { readonly kind: "array"; readonly element: Value }
+  /** An object literal, or what `Object.assign(...)` makes of its arguments. */
+  | { readonly kind: "object"; readonly node: TSESTree.ObjectExpression | TSESTree.CallExpression }
+  /**
+   * An array: `element` joins every element; `items` holds each position while it is known (an array
+   * literal without spreads, or arrays of the same length joined position by position).
+   */
+  | { readonly kind: "array"; readonly element: Value; readonly items?: readonly Value[] }
   | { readonly kind: "class"; readonly node: TSESTree.Node }
   /** What `new F()` creates: its properties are those stored on `this` in F and its methods. */
   | { readonly kind: "instance"; readonly key: ObjectKey };
@@ -78,8 +87,43 @@ function joinTwo(a: Value, b: Value): Value {
   if (a.kind === "enumerator" && b.kind === "enumerator") {
     return { kind: "enumerator", element: joinTwo(a.element, b.element) };
   }
-  if (a.kind === "array" && b.kind === "array") return { kind: "array", element: joinTwo(a.element, b.element) };
+  if (a.kind === "array" && b.kind === "array") {
+    const element = joinTwo(a.element, b.element);
+    if (a.items === undefined || b.items === undefined || a.items.length !== b.items.length) return { kind: "array", element };
+    return { kind: "array", element, items: a.items.map((item, i) => joinTwo(item, b.items![i]!)) };
+  }
   return rank(b) > rank(a) ? b : a;
+}
+
+/** Whether two values say the same: a cycle has settled when its value stops changing. */
+export function sameValue(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  switch (a.kind) {
+    case "enumerator":
+      return b.kind === "enumerator" && sameValue(a.element, b.element);
+    case "array":
+      return b.kind === "array" && sameValue(a.element, b.element) && sameItems(a.items, b.items);
+    case "function":
+    case "object":
+    case "class":
+      return b.kind === a.kind && b.node === a.node;
+    case "instance":
+      return b.kind === "instance" && b.key === a.key;
+    default:
+      // "none" and "failed" are single values; WUA objects and host objects are shared.
+      return false;
+  }
+}
+
+function sameItems(a: readonly Value[] | undefined, b: readonly Value[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((item, i) => sameValue(item, b[i]!));
+}
+
+/** The value at one position of an array; the joined elements where positions are not known. */
+export function itemAt(array: Extract<Value, { kind: "array" }>, index: number): Value {
+  if (array.items === undefined) return array.element;
+  return array.items[index] ?? NONE;
 }
 
 /** The shared value for a WUA object with these views and origins; "none" without views. */

@@ -1,3 +1,4 @@
+import { noIgnoredLocation } from "./no-ignored-location.js";
 import { noRemoteIshiddenWrite } from "./no-remote-ishidden-write.js";
 import { noRemoteUnavailableInterface } from "./no-remote-unavailable-interface.js";
 import { noRemoteUnavailableMember } from "./no-remote-unavailable-member.js";
@@ -8,6 +9,7 @@ export const rules = {
   "no-remote-ishidden-write": noRemoteIshiddenWrite,
   "no-remote-unavailable-interface": noRemoteUnavailableInterface,
   "no-remote-unlisted-member": noRemoteUnlistedMember,
+  "no-ignored-location": noIgnoredLocation,
 };
 
 export type RuleName = keyof typeof rules;
@@ -16,6 +18,7 @@ export const RECOMMENDED_RULES: readonly RuleName[] = [
   "no-remote-unavailable-member",
   "no-remote-ishidden-write",
   "no-remote-unavailable-interface",
+  "no-ignored-location",
 ];
 
 /**

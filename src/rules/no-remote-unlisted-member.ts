@@ -1,4 +1,3 @@
-import { REMOTE_USE_PAGE } from "../data/remote-table.js";
 import { createRule } from "./create-rule.js";
 import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, onFindings, memberLabel, originText } from "./report.js";
 
@@ -50,7 +49,7 @@ export const noRemoteUnlistedMember = createRule<[UnlistedMemberOptions], "unlis
           member: memberLabel(finding.declared),
           interface: [...new Set(finding.declared.map((d) => d.interfaceName))].join(" or "),
           origin: originText(finding.origins),
-          link: REMOTE_USE_PAGE,
+          link: finding.link,
         },
         suggest: createLocallySuggestion(finding.origins),
       });

@@ -1,4 +1,4 @@
-/** What the four rules share when they turn a finding into a report: wording and the one suggestion. */
+/** What the rules share when they turn a finding into a report: the file's findings and, for the remote rules, wording and the one suggestion. */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { Finding, FindingKind, MemberFinding, RemoteOrigin } from "../core/findings.js";
 import type { DeclaredMember } from "../core/object-model.js";
@@ -39,13 +39,12 @@ export function onFindings<Kind extends FindingKind>(
 
 /** Message data for a refused member: which member, where the object became remote, what to do. */
 export function refusedMemberData(finding: MemberFinding<Node>): Record<string, string> {
-  const [row] = finding.rows;
   const condition = finding.rows.find((r) => r.condition)?.condition;
   return {
     member: memberLabel(finding.declared) + (condition ? ` with an empty ${condition.parameter}` : ""),
     origin: originText(finding.origins),
-    advice: row?.advice ?? "",
-    link: row?.link ?? "",
+    advice: finding.advice,
+    link: finding.link,
   };
 }
 

@@ -77,7 +77,7 @@ class Builder {
     this.depth++;
     try {
       const v = this.pick(VARIABLES);
-      switch (Math.floor(this.random() * 17)) {
+      switch (Math.floor(this.random() * 25)) {
         case 0: return `var ${v} = ${this.creation()};`;
         case 1: return `${v} = ${this.expression()};`;
         case 2: return `${v}.${this.member()}(${this.args()});`;
@@ -94,6 +94,14 @@ class Builder {
         case 13: return `f.call(null, ${this.expression()}); f.apply(null, [${v}]);`;
         case 14: return `while (${v}) { ${this.block()} break; }`;
         case 15: return `try { ${this.block()} } catch (err) { ${v} = null; }`;
+        case 16: return `var [${v}, q = ${this.expression()}] = [${this.expression()}, ...list]; [${v}] = f(${v});`;
+        case 17: return `obj = Object.assign({}, obj, { k: ${this.expression()} }, ...list); obj = { ...obj, k: ${v} }; obj.k.${this.member()}();`;
+        case 18: return `var g = f.bind(${v}, ${this.expression()}); g(${this.args()}); [${v}].forEach(g);`;
+        case 19: return `function w(h, cb) { cb.call(null, new ActiveXObject("Microsoft.Update.Session", h)); } w(${this.pick(LOCATIONS)}, function (${v}) { ${this.block()} });`;
+        case 20: return `var o2 = { get k() { return ${this.expression()}; } }; Object.defineProperty(obj, "k", { get: function () { return ${v}; } }); o2.k.${this.member()}();`;
+        case 21: return `function h() { this.${this.member()}(); return this; } h.call(${v}).${this.member()}(); h.apply(${this.expression()}, list);`;
+        case 22: return `function g1(a) { return g2(a); } function g2(b) { return g1(b) || b; } g1(${v}).${this.member()}();`;
+        case 23: return `${v} = new ActiveXObject(["Microsoft", "Update", "Session"].join("."), ${this.pick(LOCATIONS)}); obj.k = ${v}; obj.k = null; obj.k.${this.member()}();`;
         default: return `${v}++;`;
       }
     } finally {

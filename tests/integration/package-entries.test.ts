@@ -22,7 +22,7 @@ describe("package entry points", () => {
     ]);
     expect(stderr).toBe("");
     expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toEqual(["eslint-plugin-wua", 4, "wua/recommended"]);
+    expect(JSON.parse(stdout)).toEqual(["eslint-plugin-wua", 5, "wua/recommended"]);
   });
 
   it("require() of the PowerShell entry fails with Node's error for a module with top-level await", () => {

@@ -41,7 +41,7 @@ describe("wua-lint", () => {
   it("exits 0 on a folder of correct scripts, whatever their kind", () => {
     const dir = mkdtempSync(join(folder, "clean-"));
     writeFileSync(join(dir, "a.js"), 'var s = new ActiveXObject("Microsoft.Update.Session");\nwith (s) {}\nvar m = 0644;\ns.CreateUpdateInstaller();\n');
-    writeFileSync(join(dir, "b.mjs"), 'import winax from "winax";\nnew winax.Object("Microsoft.Update.Session", "SRV").CreateUpdateInstaller();\n');
+    writeFileSync(join(dir, "b.mjs"), 'import winax from "winax";\nnew winax.Object("Microsoft.Update.Session", { activate: true }).CreateUpdateInstaller();\n');
     writeFileSync(join(dir, "c.cjs"), 'const winax = require("winax");\nmodule.exports = new winax.Object("Microsoft.Update.Session");\n');
     writeFileSync(join(dir, "d.ts"), 'declare const ActiveXObject: any;\nconst s = new ActiveXObject("Microsoft.Update.Session") as any;\ns.CreateUpdateInstaller();\n');
     const { status, stdout, stderr } = wuaLint([dir]);
