@@ -41,6 +41,7 @@ describe("eslint CLI", () => {
     for (const r of local) expect(r.messages, r.filePath).toEqual([]);
     const ruleIds = new Set(remote.flatMap((r) => r.messages.map((m) => m.ruleId)));
     expect([...ruleIds].sort()).toEqual([
+      "wua/no-ignored-location",
       "wua/no-remote-ishidden-write",
       "wua/no-remote-unavailable-interface",
       "wua/no-remote-unavailable-member",

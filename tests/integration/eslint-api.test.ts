@@ -49,7 +49,8 @@ describe("examples with the recommended config", () => {
     for (const message of messages) {
       expect(message.severity).toBe(2);
       expect(message.ruleId).toMatch(/^wua\//u);
-      expect(message.message).toContain("0x80070005");
+      // A refused call names its error; a computer name given where it is ignored names the real computer.
+      expect(message.message).toContain(message.ruleId === "wua/no-ignored-location" ? "on this computer" : "0x80070005");
     }
   });
 
@@ -80,7 +81,10 @@ const EXPECTED_REMOTE_REPORTS: string[] = [
   "deploy-patches.js:27:25 wua/no-remote-unavailable-member", // CreateUpdateInstaller
   "driver-cleanup.js:12:14 wua/no-remote-ishidden-write",
   "fleet-report.ts:24:13 wua/no-remote-unavailable-member", // BeginSearch
+  "inventory-prefix.js:5:64 wua/no-ignored-location", // WScript.CreateObject's event prefix taken for a computer
   "patch-jobs.wsf:24:31 wua/no-remote-unavailable-member", // CreateUpdateInstaller, install job
+  "patch-toolkit.js:15:25 wua/no-remote-unavailable-member", // CreateUpdateDownloader through this, bound by .call
+  "patch-toolkit.js:25:24 wua/no-remote-unavailable-member", // CreateUpdateInstaller through a callback and a destructured pair
   "reboot-check.js:5:14 wua/no-remote-unavailable-interface", // Microsoft.Update.SystemInfo
   "update-console.hta:25:23 wua/no-remote-ishidden-write",
   "winrm-install.js:7:25 wua/no-remote-unavailable-member", // CreateUpdateInstaller over WinRM
