@@ -113,10 +113,53 @@ export interface MemberOutcome<Node> {
 export function judgeMemberUse<Node>(use: MemberUse<Node>): MemberOutcome<Node> {
   const yields = viewsReturnedBy(use.declared);
   if (use.origins.length === 0 || use.declared.length === 0) return { yields };
+  const judgement = judgementOf(use.declared, use.access, use.argument);
+  if (judgement === null) return { yields };
+  return {
+    finding: {
+      kind: judgement.kind,
+      node: use.node,
+      origins: use.origins,
+      access: use.access,
+      declared: judgement.declared,
+      rows: judgement.rows,
+      conditional: judgement.conditional,
+      link: judgement.link,
+      advice: judgement.advice,
+    },
+    yields: judgement.kind === "unlisted-member" ? yields : "failed",
+  };
+}
 
-  const verdicts = use.declared.map((declared) => ({ declared, ...memberVerdict(declared, use.argument) }));
+/** What the table says of a remote use of these members, whoever makes it: a finding without its place. */
+type Judgement = Pick<MemberFinding<unknown>, "kind" | "declared" | "rows" | "conditional" | "link" | "advice">;
+
+/**
+ * Judgements that do not depend on the call's arguments, per set of declared members (shared arrays,
+ * see object-model) and access: a script uses the same few members again and again.
+ */
+const judgements = new WeakMap<readonly DeclaredMember[], Map<Access, Judgement | null>>();
+
+function judgementOf(declared: readonly DeclaredMember[], access: Access, argument: (index: number) => ArgumentFact): Judgement | null {
+  let byAccess = judgements.get(declared);
+  const known = byAccess?.get(access);
+  if (known !== undefined) return known;
+  let readsArguments = false;
+  const judgement = judge(declared, access, (index) => {
+    readsArguments = true;
+    return argument(index);
+  });
+  if (!readsArguments) {
+    if (byAccess === undefined) judgements.set(declared, (byAccess = new Map()));
+    byAccess.set(access, judgement);
+  }
+  return judgement;
+}
+
+function judge(declared: readonly DeclaredMember[], access: Access, argument: (index: number) => ArgumentFact): Judgement | null {
+  const verdicts = declared.map((member) => ({ declared: member, ...memberVerdict(member, argument) }));
   const refused = verdicts.filter(
-    (v) => v.status === "unavailable" || (v.status === "read-only-remotely" && use.access === "write"),
+    (v) => v.status === "unavailable" || (v.status === "read-only-remotely" && access === "write"),
   );
   if (refused.length > 0) {
     const rows = refused.flatMap((v) => (v.row && v.row.scope === "member" ? [v.row] : []));
@@ -124,37 +167,18 @@ export function judgeMemberUse<Node>(use: MemberUse<Node>): MemberOutcome<Node> 
     const source = rows[0] ?? refused.find((v) => v.row)?.row;
     const hiddenWrite = refused.every((v) => v.status === "read-only-remotely");
     return {
-      finding: {
-        kind: hiddenWrite ? "hidden-write" : "unavailable-member",
-        node: use.node,
-        origins: use.origins,
-        access: use.access,
-        declared: refused.map((v) => v.declared),
-        rows,
-        conditional: rows.some((row) => row.condition !== undefined),
-        link: source?.link ?? REMOTE_USE_PAGE,
-        advice: source?.advice ?? "",
-      },
-      yields: "failed",
+      kind: hiddenWrite ? "hidden-write" : "unavailable-member",
+      declared: refused.map((v) => v.declared),
+      rows,
+      conditional: rows.some((row) => row.condition !== undefined),
+      link: source?.link ?? REMOTE_USE_PAGE,
+      advice: source?.advice ?? "",
     };
   }
   if (verdicts.every((v) => v.status === "unlisted")) {
-    return {
-      finding: {
-        kind: "unlisted-member",
-        node: use.node,
-        origins: use.origins,
-        access: use.access,
-        declared: use.declared,
-        rows: [],
-        conditional: false,
-        link: REMOTE_USE_PAGE,
-        advice: "",
-      },
-      yields,
-    };
+    return { kind: "unlisted-member", declared, rows: [], conditional: false, link: REMOTE_USE_PAGE, advice: "" };
   }
-  return { yields };
+  return null;
 }
 
 /** Creating an object remotely: refused outright for some interfaces (ISystemInformation, ...). */

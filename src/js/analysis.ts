@@ -172,13 +172,9 @@ function collectingListeners(collected: Collected): TSESLint.RuleListener {
 }
 
 function isRequireOfWinax(node: TSESTree.CallExpression): boolean {
-  const [first] = node.arguments;
-  return (
-    node.callee.type === "Identifier" &&
-    node.callee.name === "require" &&
-    first?.type === "Literal" &&
-    first.value === "winax"
-  );
+  if (node.callee.type !== "Identifier" || node.callee.name !== "require") return false;
+  const first = node.arguments[0];
+  return first?.type === "Literal" && first.value === "winax";
 }
 
 /**

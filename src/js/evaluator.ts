@@ -10,6 +10,7 @@ import {
   resolveMember,
   viewsOf,
   viewsReturnedBy,
+  type DeclaredMember,
 } from "../core/object-model.js";
 import { remoteFileReason, type RemoteFile } from "../core/file-context.js";
 import { judgeCreation, judgeMemberUse, type Access, type Finding } from "../core/findings.js";
@@ -101,12 +102,29 @@ export interface FileFacts {
   readonly calleeReplacement: (call: TSESTree.CallExpression) => readonly [number, number] | undefined;
 }
 
+/**
+ * What a variable is bound to: values declared outright and the targets that write it; and, once a
+ * read in its own function asks, those targets split into the ones that function runs itself
+ * (`ordered`) and those of other functions (`anytime`).
+ */
+interface Bindings {
+  readonly fixed: readonly Value[];
+  readonly targets: readonly Node[];
+  ordered: readonly Node[] | undefined;
+  anytime: readonly Node[] | undefined;
+}
+
+const NO_VALUES: readonly Value[] = [];
+const NO_NODES: readonly Node[] = [];
+/** Scratch lists for bindingsOf, which never calls back into the evaluator. */
+const scratchValues: Value[] = [];
+const scratchNodes: Node[] = [];
+
 export class Evaluator {
   readonly findings: Finding<Node>[] = [];
   private readonly nodeValues: Memo<Node, Value> = new Map();
   private readonly variableValues: Memo<Variable, Value> = new Map();
-  private readonly bindings = new Map<Variable, { fixed: Value[]; targets: Node[] }>();
-  private readonly writesByVariable = new Map<Variable, { fixed: Value[]; ordered: Node[]; anytime: Node[] }>();
+  private readonly bindings = new Map<Variable, Bindings>();
   private readonly returnValues: Memo<FunctionNode, Value> = new Map();
   private readonly callSitesMemo = new Map<Callable, CallSite[]>();
   /** Parameters whose calls are being collected as a callback's call sites: a guard against recursion. */
@@ -262,36 +280,64 @@ export class Evaluator {
    * The writes of a variable as a read in its own function sees them: those the function runs
    * itself, in order, and those of other functions (closures), which may run at any time.
    */
-  private writesSeenBy(variable: Variable): { fixed: Value[]; ordered: Node[]; anytime: Node[] } {
-    const known = this.writesByVariable.get(variable);
-    if (known) return known;
-    const { fixed, targets } = this.bindingsOf(variable);
-    const flow = this.facts.flow;
-    const owner = variable.scope.variableScope.block;
-    const ordered: Node[] = [];
-    const anytime: Node[] = [];
-    for (const target of targets) (flow.functionOf(target) === owner ? ordered : anytime).push(target);
-    const writes = { fixed, ordered, anytime };
-    this.writesByVariable.set(variable, writes);
-    return writes;
+  private writesSeenBy(variable: Variable): { fixed: readonly Value[]; ordered: readonly Node[]; anytime: readonly Node[] } {
+    const bindings = this.bindingsOf(variable);
+    if (bindings.ordered === undefined) {
+      const flow = this.facts.flow;
+      const owner = variable.scope.variableScope.block;
+      const { targets } = bindings;
+      let ownCount = 0;
+      for (const target of targets) if (flow.functionOf(target) === owner) ownCount++;
+      // Usually every write is the variable's own function's (or none is): the lists are then shared.
+      if (ownCount === targets.length) {
+        bindings.ordered = targets;
+        bindings.anytime = NO_NODES;
+      } else if (ownCount === 0) {
+        bindings.ordered = NO_NODES;
+        bindings.anytime = targets;
+      } else {
+        bindings.ordered = targets.filter((target) => flow.functionOf(target) === owner);
+        bindings.anytime = targets.filter((target) => flow.functionOf(target) !== owner);
+      }
+    }
+    return bindings as { fixed: readonly Value[]; ordered: readonly Node[]; anytime: readonly Node[] };
   }
 
   /** What declares a variable outright (functions, imports, classes) and every target that writes it. */
-  private bindingsOf(variable: Variable): { fixed: Value[]; targets: Node[] } {
+  private bindingsOf(variable: Variable): Bindings {
     const known = this.bindings.get(variable);
     if (known) return known;
-    const fixed: Value[] = [];
-    const targets = new Set<Node>();
+    // Gathered in shared scratch lists and copied at their final size: most variables have one or
+    // two targets, and a list grown by `push` reserves room for many more.
+    const fixed = scratchValues;
+    const targets = scratchNodes;
+    fixed.length = 0;
+    targets.length = 0;
     for (const def of variable.defs) {
       if (def.type === "FunctionName" && isFunction(def.node)) fixed.push({ kind: "function", node: def.node });
       else if (def.type === "ImportBinding") fixed.push(importedValue(def.node as Node));
       else if (def.type === "ClassName") fixed.push({ kind: "class", node: def.node as Node });
-      else if (def.type === "Variable" || def.type === "Parameter") targets.add(def.name);
+      else if ((def.type === "Variable" || def.type === "Parameter") && !targets.includes(def.name)) targets.push(def.name);
     }
+    // A declaration with a value is also a write reference to its name: each target is kept once, in
+    // the order first met (with a set only for the rare variable written in many places).
+    let seen: Set<Node> | undefined;
     for (const reference of variable.references) {
-      if (reference.isWrite()) targets.add(reference.identifier);
+      if (!reference.isWrite()) continue;
+      const target = reference.identifier as Node;
+      if (seen === undefined && targets.length >= 8) seen = new Set(targets);
+      if (seen === undefined ? targets.includes(target) : seen.has(target)) continue;
+      targets.push(target);
+      seen?.add(target);
     }
-    const result = { fixed, targets: [...targets] };
+    const result: Bindings = {
+      fixed: fixed.length === 0 ? NO_VALUES : fixed.slice(),
+      targets: targets.length === 0 ? NO_NODES : targets.slice(),
+      ordered: undefined,
+      anytime: undefined,
+    };
+    fixed.length = 0;
+    targets.length = 0;
     this.bindings.set(variable, result);
     return result;
   }
@@ -783,7 +829,7 @@ export class Evaluator {
     const { name, use, nameNode, access, args } = member;
     const declared = name === DEFAULT_MEMBER ? resolveDefaultMember(receiver.views) : resolveMember(receiver.views, name);
     if (declared.length === 0) return NONE;
-    if (declared.every((d) => d.member.kind === "method" || d.member.indexed === true)) this.callableUses.add(use);
+    if (allCallable(declared)) this.callableUses.add(use);
     // A local object is never refused anything.
     if (receiver.origins.length === 0) return wuaObject(viewsReturnedBy(declared), receiver.origins);
     const outcome = judgeMemberUse<Node>({
@@ -875,6 +921,12 @@ function boundSite(site: CallSite, bindArgs: readonly Argument[]): CallSite {
   if ("elementsOf" in site) return bound.length === 0 ? { elementsOf: site.elementsOf, thisArg } : { args: "unknown", offset: 0, thisArg };
   if (site.args === "unknown" || bound.some((argument) => argument.type === "SpreadElement")) return { args: "unknown", offset: 0, thisArg };
   return { args: [...bound, ...site.args.slice(site.offset)], offset: 0, thisArg };
+}
+
+/** Members that are methods or indexed properties: calling them yields their result. */
+function allCallable(declared: readonly DeclaredMember[]): boolean {
+  for (const d of declared) if (d.member.kind !== "method" && d.member.indexed !== true) return false;
+  return true;
 }
 
 function memberNameOf(node: TSESTree.MemberExpression, facts: FileFacts): MemberName | undefined {
