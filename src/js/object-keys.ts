@@ -100,10 +100,22 @@ const NO_WRITES: readonly StoredWrite[] = [];
 /** Objects copied whole into another (`Object.assign(o, source)`): they may carry any property. */
 export const COPIED = "[copied]";
 
-/** Every write to a property of a named object in the file, indexed once. */
+/** A write as first indexed: the object it writes into is worked out when its property name is asked about. */
+interface PendingWrite {
+  /** The expression naming the object, or the object's key when the write names it directly. */
+  readonly object: { readonly expression: Node } | { readonly key: ObjectKey | undefined };
+  readonly write: StoredWrite;
+}
+
+/**
+ * Every write to a property of a named object in the file, indexed once by property name; the
+ * objects written into are named only for the property names a read asks about, since working one
+ * out means resolving a name, and most properties written in a file are never read back through
+ * the store.
+ */
 export class PropertyStore {
-  /** By property name first: most names read in a file are never written, and need no key. */
-  private index: Map<string, Map<ObjectKey, StoredWrite[]>> | undefined;
+  private pending: Map<string, PendingWrite[]> | undefined;
+  private readonly byName = new Map<string, Map<ObjectKey, StoredWrite[]>>();
 
   constructor(
     private readonly writes: readonly Node[],
@@ -113,33 +125,46 @@ export class PropertyStore {
 
   /** Whether the file stores into a property of this name (or adds elements, for ELEMENTS) at all. */
   isWritten(name: string): boolean {
-    this.index ??= this.build();
-    return this.index.has(name);
+    return this.writtenByKey(name) !== undefined;
   }
 
   /** The writes ever made into `key[name]` (or added to it, for ELEMENTS). */
   written(key: ObjectKey, name: string): readonly StoredWrite[] {
-    this.index ??= this.build();
-    return this.index.get(name)?.get(key) ?? NO_WRITES;
+    return this.writtenByKey(name)?.get(key) ?? NO_WRITES;
   }
 
-  private build(): Map<string, Map<ObjectKey, StoredWrite[]>> {
-    const index = new Map<string, Map<ObjectKey, StoredWrite[]>>();
-    const add = (key: ObjectKey | undefined, name: string | undefined, write: StoredWrite): void => {
-      if (key === undefined || name === undefined) return;
-      let byKey = index.get(name);
-      if (!byKey) index.set(name, (byKey = new Map()));
+  /** The writes of a property name by the object written into; undefined when there is none. */
+  private writtenByKey(name: string): Map<ObjectKey, StoredWrite[]> | undefined {
+    const known = this.byName.get(name);
+    if (known !== undefined) return known.size > 0 ? known : undefined;
+    this.pending ??= this.build();
+    const byKey = new Map<ObjectKey, StoredWrite[]>();
+    for (const { object, write } of this.pending.get(name) ?? []) {
+      const key = "key" in object ? object.key : this.keys.keyOf(object.expression);
+      if (key === undefined) continue;
       const list = byKey.get(key);
       if (list) list.push(write);
       else byKey.set(key, [write]);
+    }
+    this.byName.set(name, byKey);
+    return byKey.size > 0 ? byKey : undefined;
+  }
+
+  private build(): Map<string, PendingWrite[]> {
+    const index = new Map<string, PendingWrite[]>();
+    const add = (object: PendingWrite["object"], name: string | undefined, write: StoredWrite): void => {
+      if (name === undefined) return;
+      const list = index.get(name);
+      if (list) list.push({ object, write });
+      else index.set(name, [{ object, write }]);
     };
     for (const write of this.writes) {
       if (write.type === "AssignmentExpression" && write.operator === "=" && write.left.type === "MemberExpression") {
-        add(this.keys.keyOf(write.left.object), this.propertyName(write.left), { value: write.right, how: "value", target: write.left });
+        add({ expression: write.left.object }, this.propertyName(write.left), { value: write.right, how: "value", target: write.left });
       } else if (write.type === "PropertyDefinition" && write.value) {
-        add(write.parent?.parent, staticKeyName(write.key, write.computed), { value: write.value, how: "value" });
+        add({ key: write.parent?.parent }, staticKeyName(write.key, write.computed), { value: write.value, how: "value" });
       } else if (write.type === "MethodDefinition" && (write.kind === "method" || write.kind === "get")) {
-        add(write.parent?.parent, staticKeyName(write.key, write.computed), { value: write.value, how: write.kind === "get" ? "getter" : "value" });
+        add({ key: write.parent?.parent }, staticKeyName(write.key, write.computed), { value: write.value, how: write.kind === "get" ? "getter" : "value" });
       } else if (write.type === "CallExpression" && write.callee.type === "MemberExpression") {
         this.indexCall(write, write.callee, add);
       }
@@ -151,22 +176,22 @@ export class PropertyStore {
   private indexCall(
     call: TSESTree.CallExpression,
     callee: TSESTree.MemberExpression,
-    add: (key: ObjectKey | undefined, name: string | undefined, write: StoredWrite) => void,
+    add: (object: PendingWrite["object"], name: string | undefined, write: StoredWrite) => void,
   ): void {
     const method = staticKeyName(callee.property, callee.computed);
     if (method !== undefined && ARRAY_ADDERS.has(method)) {
-      const key = this.keys.keyOf(callee.object);
-      for (const argument of call.arguments) if (argument.type !== "SpreadElement") add(key, ELEMENTS, { value: argument, how: "value" });
+      const object = { expression: callee.object };
+      for (const argument of call.arguments) if (argument.type !== "SpreadElement") add(object, ELEMENTS, { value: argument, how: "value" });
       return;
     }
     if (!this.keys.isGlobalObjectConstructor(callee.object)) return;
     const [target, ...rest] = call.arguments;
     if (!target || target.type === "SpreadElement") return;
-    const key = this.keys.keyOf(target);
+    const targetObject = { expression: target };
     if (method === "assign") {
       for (const source of rest) {
-        if (source.type === "ObjectExpression") this.indexObjectLiteral(key, source, add);
-        else add(key, COPIED, { value: source.type === "SpreadElement" ? source.argument : source, how: "copy" });
+        if (source.type === "ObjectExpression") this.indexObjectLiteral(targetObject, source, add);
+        else add(targetObject, COPIED, { value: source.type === "SpreadElement" ? source.argument : source, how: "copy" });
       }
     } else if (method === "defineProperty") {
       const [nameArgument, descriptor] = rest;
@@ -175,21 +200,21 @@ export class PropertyStore {
       for (const property of descriptor.properties) {
         if (property.type !== "Property" || property.kind !== "init") continue;
         const field = staticKeyName(property.key, property.computed);
-        if (field === "value") add(key, name, { value: property.value, how: "value" });
-        else if (field === "get") add(key, name, { value: property.value, how: "getter" });
+        if (field === "value") add(targetObject, name, { value: property.value, how: "value" });
+        else if (field === "get") add(targetObject, name, { value: property.value, how: "getter" });
       }
     }
   }
 
   private indexObjectLiteral(
-    key: ObjectKey | undefined,
+    target: PendingWrite["object"],
     object: TSESTree.ObjectExpression,
-    add: (key: ObjectKey | undefined, name: string | undefined, write: StoredWrite) => void,
+    add: (object: PendingWrite["object"], name: string | undefined, write: StoredWrite) => void,
   ): void {
     for (const property of object.properties) {
-      if (property.type === "SpreadElement") add(key, COPIED, { value: property.argument, how: "copy" });
-      else if (property.kind === "init") add(key, staticKeyName(property.key, property.computed), { value: property.value, how: "value" });
-      else if (property.kind === "get") add(key, staticKeyName(property.key, property.computed), { value: property.value, how: "getter" });
+      if (property.type === "SpreadElement") add(target, COPIED, { value: property.argument, how: "copy" });
+      else if (property.kind === "init") add(target, staticKeyName(property.key, property.computed), { value: property.value, how: "value" });
+      else if (property.kind === "get") add(target, staticKeyName(property.key, property.computed), { value: property.value, how: "getter" });
     }
   }
 
