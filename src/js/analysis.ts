@@ -81,11 +81,11 @@ function runAnalysis(sourceCode: SourceCode, rawSettings: unknown, collected: Co
     keys,
     flow,
     store: new PropertyStore(collected.propertyWrites, keys, constants),
-    methodCalls: (name) => collected.methodCalls.get(name) ?? [],
+    methodCalls: methodCallsByName(collected),
     usesWinax: collected.usesWinax,
     remoteFile: remoteFileOf(marker?.loc.start.line, settings),
     localNames: localNamesOf(settings),
-    returnsOf: (fn) => collected.returns.get(fn) ?? [],
+    returnsOf: returnsByFunction(collected.returns),
     textOf: (node) => abbreviate(sourceCode.getText(node)),
     locationRemoval: (creation, location) => locationRemoval(sourceCode, creation, location),
     calleeReplacement: (call) => calleeReplacement(sourceCode, call),
@@ -101,15 +101,82 @@ function runAnalysis(sourceCode: SourceCode, rawSettings: unknown, collected: Co
 interface Collected {
   /** Member expressions, calls, `new` expressions, object-pattern properties and initialisers, in source order. */
   readonly uses: (TSESTree.Expression | TSESTree.Property)[];
-  readonly returns: Map<FunctionNode, TSESTree.ReturnStatement[]>;
+  /** In the order ESLint enters them; grouped by function only for the functions asked about. */
+  readonly returns: TSESTree.ReturnStatement[];
   usesWinax: boolean;
   readonly propertyWrites: Node[];
-  /** Calls `x.name(...)` by name: where a method's parameters get their values. */
-  readonly methodCalls: Map<string, TSESTree.CallExpression[]>;
+  /**
+   * Calls `x.name(...)` and their names, side by side: where a method's parameters get their values.
+   * Indexed by name only if the evaluator asks.
+   */
+  readonly methodCalls: TSESTree.CallExpression[];
+  readonly methodNames: string[];
 }
 
 function emptyCollection(): Collected {
-  return { uses: [], returns: new Map(), usesWinax: false, propertyWrites: [], methodCalls: new Map() };
+  return { uses: [], returns: [], usesWinax: false, propertyWrites: [], methodCalls: [], methodNames: [] };
+}
+
+const NO_CALLS: readonly TSESTree.CallExpression[] = [];
+
+function methodCallsByName(collected: Collected): (name: string) => readonly TSESTree.CallExpression[] {
+  let byName: Map<string, TSESTree.CallExpression[]> | undefined;
+  return (name) => {
+    if (byName === undefined) {
+      byName = new Map();
+      const { methodCalls, methodNames } = collected;
+      for (let i = 0; i < methodCalls.length; i++) {
+        const calls = byName.get(methodNames[i]!);
+        if (calls) calls.push(methodCalls[i]!);
+        else byName.set(methodNames[i]!, [methodCalls[i]!]);
+      }
+    }
+    return byName.get(name) ?? NO_CALLS;
+  };
+}
+
+/**
+ * The return statements of a function, its own (not those of functions inside it), in source order:
+ * found among the returns that lie within its range, so only the functions whose results are asked
+ * about are looked at.
+ */
+function returnsByFunction(returns: readonly TSESTree.ReturnStatement[]): (fn: FunctionNode) => readonly TSESTree.ReturnStatement[] {
+  let sorted: readonly TSESTree.ReturnStatement[] | undefined;
+  const byFunction = new Map<FunctionNode, TSESTree.ReturnStatement[]>();
+  return (fn) => {
+    let own = byFunction.get(fn);
+    if (own !== undefined) return own;
+    sorted ??= inSourceOrder(returns);
+    own = [];
+    const [start, end] = fn.range;
+    for (let i = firstAtOrAfter(sorted, start); i < sorted.length && sorted[i]!.range[0] < end; i++) {
+      const statement = sorted[i]!;
+      let owner: Node | undefined = statement.parent;
+      while (owner && !isFunction(owner)) owner = owner.parent;
+      if (owner === fn) own.push(statement);
+    }
+    byFunction.set(fn, own);
+    return own;
+  };
+}
+
+function inSourceOrder(statements: readonly TSESTree.ReturnStatement[]): readonly TSESTree.ReturnStatement[] {
+  for (let i = 1; i < statements.length; i++) {
+    if (statements[i]!.range[0] < statements[i - 1]!.range[0]) return [...statements].sort((a, b) => a.range[0] - b.range[0]);
+  }
+  return statements;
+}
+
+/** The index of the first statement that starts at or after `offset` (statements in source order). */
+function firstAtOrAfter(statements: readonly TSESTree.ReturnStatement[], offset: number): number {
+  let low = 0;
+  let high = statements.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (statements[middle]!.range[0] < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**
@@ -117,7 +184,7 @@ function emptyCollection(): Collected {
  * everything else is evaluated only when a kept place needs it.
  */
 function collectingListeners(collected: Collected): TSESLint.RuleListener {
-  const { uses, returns, propertyWrites, methodCalls } = collected;
+  const { uses, returns, propertyWrites, methodCalls, methodNames } = collected;
   return {
     MemberExpression(node) {
       if (node.computed || (node.property.type === "Identifier" && isWuaMemberName(node.property.name))) uses.push(node);
@@ -131,9 +198,8 @@ function collectingListeners(collected: Collected): TSESLint.RuleListener {
         if (isRequireOfWinax(node)) collected.usesWinax = true;
         return;
       }
-      const calls = methodCalls.get(name);
-      if (calls) calls.push(node);
-      else methodCalls.set(name, [node]);
+      methodCalls.push(node);
+      methodNames.push(name);
       if (STORING_METHODS.has(name)) propertyWrites.push(node);
     },
     NewExpression(node) {
@@ -150,12 +216,7 @@ function collectingListeners(collected: Collected): TSESLint.RuleListener {
       if (node.source.value === "winax") collected.usesWinax = true;
     },
     ReturnStatement(node) {
-      let fn: Node | undefined = node.parent;
-      while (fn && !isFunction(fn)) fn = fn.parent;
-      if (!fn) return;
-      const list = returns.get(fn);
-      if (list) list.push(node);
-      else returns.set(fn, [node]);
+      returns.push(node);
     },
     // What the property store indexes: property assignments, class fields, methods and getters (and,
     // above, `push`/`unshift`, `Object.assign` and `Object.defineProperty` calls).

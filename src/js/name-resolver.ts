@@ -51,8 +51,8 @@ export class NameResolver {
  */
 export function isHostGlobal(variable: Variable | null): boolean {
   if (variable === null) return true;
-  return variable.defs.every((def) => {
-    const parent = def.parent as { declare?: boolean } | null | undefined;
-    return def.type === "Variable" && parent?.declare === true;
-  });
+  for (const def of variable.defs) {
+    if (def.type !== "Variable" || (def.parent as { declare?: boolean } | null | undefined)?.declare !== true) return false;
+  }
+  return true;
 }
