@@ -200,9 +200,17 @@ for (const entry of progIds) {
   progIdIndex.set(entry.versioned.toLowerCase(), value);
 }
 
+/** ProgIDs already looked up, as written: scripts create the same few objects again and again. */
+const progIdAnswers = new Map<string, ProgIdEntry | null>();
+
 /** A WUA ProgID (plain or `.1`), in any case; undefined for anything else. */
 export function lookUpProgId(progId: string): ProgIdEntry | undefined {
-  return progIdIndex.get(progId.trim().toLowerCase());
+  let answer = progIdAnswers.get(progId);
+  if (answer === undefined) {
+    answer = progIdIndex.get(progId.trim().toLowerCase()) ?? null;
+    if (progIdAnswers.size < MAX_REMEMBERED_NAMES) progIdAnswers.set(progId, answer);
+  }
+  return answer ?? undefined;
 }
 
 export function isInterfaceName(name: string): name is InterfaceName {

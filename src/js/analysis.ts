@@ -247,9 +247,7 @@ function locationRemoval(sourceCode: SourceCode, creation: Node, location: Node)
   if ((creation.type !== "NewExpression" && creation.type !== "CallExpression") || creation.arguments.length !== 2) return undefined;
   const [progIdArgument, locationArgument] = creation.arguments;
   if (!progIdArgument || locationArgument !== location) return undefined;
-  const between = sourceCode.getTokensBetween(progIdArgument, locationArgument, { includeComments: true });
-  const isComment = (token: { type: string }): boolean => token.type === "Line" || token.type === "Block";
-  if (between.some(isComment) || sourceCode.getCommentsInside(locationArgument).length > 0) return undefined;
+  if (hasCommentWithin(sourceCode, progIdArgument.range[1], locationArgument.range[1])) return undefined;
   return [progIdArgument.range[1], locationArgument.range[1]];
 }
 
@@ -263,4 +261,18 @@ function calleeReplacement(sourceCode: SourceCode, call: TSESTree.CallExpression
   if (call.range[0] !== callee.range[0] || sourceCode.getCommentsInside(callee).length > 0) return undefined;
   const opening = sourceCode.getTokenAfter(callee);
   return opening?.value === "(" ? callee.range : undefined;
+}
+
+/** Whether a comment lies between two offsets of the text (comments are in source order). */
+function hasCommentWithin(sourceCode: SourceCode, start: number, end: number): boolean {
+  const comments = sourceCode.getAllComments();
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (comments[middle]!.range[0] < start) low = middle + 1;
+    else high = middle;
+  }
+  const first = comments[low];
+  return first !== undefined && first.range[1] <= end;
 }

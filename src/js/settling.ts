@@ -78,7 +78,8 @@ export class SettlingMemo<V> {
           this.provisional.push([memo as Memo<unknown, V>, key]);
           this.lowestRevisit = Math.min(outerRevisit, this.lowestRevisit);
         } else {
-          this.provisional.length = mark;
+          // Setting an array's length is a call into the runtime: done only when something changes.
+          if (this.provisional.length !== mark) this.provisional.length = mark;
           this.lowestRevisit = outerRevisit;
         }
       }
