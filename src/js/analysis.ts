@@ -135,49 +135,26 @@ function methodCallsByName(collected: Collected): (name: string) => readonly TSE
   };
 }
 
-/**
- * The return statements of a function, its own (not those of functions inside it), in source order:
- * found among the returns that lie within its range, so only the functions whose results are asked
- * about are looked at.
- */
+/** The return statements of each function, its own (not those of functions inside it), grouped once when first asked. */
 function returnsByFunction(returns: readonly TSESTree.ReturnStatement[]): (fn: FunctionNode) => readonly TSESTree.ReturnStatement[] {
-  let sorted: readonly TSESTree.ReturnStatement[] | undefined;
-  const byFunction = new Map<FunctionNode, TSESTree.ReturnStatement[]>();
+  let byFunction: Map<Node, TSESTree.ReturnStatement[]> | undefined;
   return (fn) => {
-    let own = byFunction.get(fn);
-    if (own !== undefined) return own;
-    sorted ??= inSourceOrder(returns);
-    own = [];
-    const [start, end] = fn.range;
-    for (let i = firstAtOrAfter(sorted, start); i < sorted.length && sorted[i]!.range[0] < end; i++) {
-      const statement = sorted[i]!;
-      let owner: Node | undefined = statement.parent;
-      while (owner && !isFunction(owner)) owner = owner.parent;
-      if (owner === fn) own.push(statement);
+    if (byFunction === undefined) {
+      byFunction = new Map();
+      for (const statement of returns) {
+        let owner: Node | undefined = statement.parent;
+        while (owner && !isFunction(owner)) owner = owner.parent;
+        if (owner === undefined) continue;
+        const own = byFunction.get(owner);
+        if (own) own.push(statement);
+        else byFunction.set(owner, [statement]);
+      }
     }
-    byFunction.set(fn, own);
-    return own;
+    return byFunction.get(fn) ?? NO_RETURNS;
   };
 }
 
-function inSourceOrder(statements: readonly TSESTree.ReturnStatement[]): readonly TSESTree.ReturnStatement[] {
-  for (let i = 1; i < statements.length; i++) {
-    if (statements[i]!.range[0] < statements[i - 1]!.range[0]) return [...statements].sort((a, b) => a.range[0] - b.range[0]);
-  }
-  return statements;
-}
-
-/** The index of the first statement that starts at or after `offset` (statements in source order). */
-function firstAtOrAfter(statements: readonly TSESTree.ReturnStatement[], offset: number): number {
-  let low = 0;
-  let high = statements.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (statements[middle]!.range[0] < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
+const NO_RETURNS: readonly TSESTree.ReturnStatement[] = [];
 
 /**
  * Keeps the places where a finding can arise, in the order ESLint enters them (source order);

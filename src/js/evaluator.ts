@@ -116,11 +116,8 @@ interface Bindings {
 
 const NO_VALUES: readonly Value[] = [];
 const NO_NODES: readonly Node[] = [];
-/** Scratch list for bindingsOf, which never calls back into the evaluator. */
-const scratchNodes: (Node | undefined)[] = [];
-
 /** Whether `node` is among the first `count` entries of `list`. */
-function includes(list: readonly (Node | undefined)[], count: number, node: Node): boolean {
+function includes(list: readonly Node[], count: number, node: Node): boolean {
   for (let i = 0; i < count; i++) if (list[i] === node) return true;
   return false;
 }
@@ -312,36 +309,21 @@ export class Evaluator {
   private bindingsOf(variable: Variable): Bindings {
     const known = this.bindings.get(variable);
     if (known) return known;
-    // Targets are gathered in a shared scratch list and copied at their final size: most variables
-    // have one or two, and a list grown by `push` reserves room for many more.
     let fixed: Value[] | undefined;
-    const scratch = scratchNodes;
-    let count = 0;
+    const targets: Node[] = [];
     for (const def of variable.defs) {
       if (def.type === "FunctionName" && isFunction(def.node)) (fixed ??= []).push({ kind: "function", node: def.node });
       else if (def.type === "ImportBinding") (fixed ??= []).push(importedValue(def.node as Node));
       else if (def.type === "ClassName") (fixed ??= []).push({ kind: "class", node: def.node as Node });
-      else if ((def.type === "Variable" || def.type === "Parameter") && !includes(scratch, count, def.name)) scratch[count++] = def.name;
+      else if ((def.type === "Variable" || def.type === "Parameter") && !targets.includes(def.name)) targets.push(def.name);
     }
-    // A declaration with a value is also a write reference to its name: each target is kept once, in
-    // the order first met (with a set only for the rare variable written in many places).
-    let seen: Set<Node> | undefined;
+    // Each write reference is its own identifier; only a declaration's name (`var s = x`) is also a
+    // write reference, and is kept once.
+    const declared = targets.length;
     for (const reference of variable.references) {
-      if (!reference.isWrite()) continue;
-      const target = reference.identifier as Node;
-      if (seen === undefined && count >= 8) seen = new Set(scratch.slice(0, count) as Node[]);
-      if (seen === undefined ? includes(scratch, count, target) : seen.has(target)) continue;
-      scratch[count++] = target;
-      seen?.add(target);
+      if (reference.isWrite() && !includes(targets, declared, reference.identifier)) targets.push(reference.identifier);
     }
-    const result: Bindings = {
-      fixed: fixed ?? NO_VALUES,
-      targets: count === 0 ? NO_NODES : (scratch.slice(0, count) as Node[]),
-      ordered: undefined,
-      anytime: undefined,
-    };
-    // The scratch list keeps its room, but not the nodes of this file.
-    scratch.fill(undefined, 0, count);
+    const result: Bindings = { fixed: fixed ?? NO_VALUES, targets: targets.length === 0 ? NO_NODES : targets, ordered: undefined, anytime: undefined };
     this.bindings.set(variable, result);
     return result;
   }

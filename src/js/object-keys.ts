@@ -189,10 +189,8 @@ export class PropertyStore {
     if (!target || target.type === "SpreadElement") return;
     const targetObject = { expression: target };
     if (method === "assign") {
-      for (const source of rest) {
-        if (source.type === "ObjectExpression") this.indexObjectLiteral(targetObject, source, add);
-        else add(targetObject, COPIED, { value: source.type === "SpreadElement" ? source.argument : source, how: "copy" });
-      }
+      // Each source, a literal or not, is read for the property asked about when it is asked.
+      for (const source of rest) add(targetObject, COPIED, { value: source.type === "SpreadElement" ? source.argument : source, how: "copy" });
     } else if (method === "defineProperty") {
       const [nameArgument, descriptor] = rest;
       const name = nameArgument && nameArgument.type !== "SpreadElement" ? this.constants.valueOf(nameArgument)?.value : undefined;
@@ -203,18 +201,6 @@ export class PropertyStore {
         if (field === "value") add(targetObject, name, { value: property.value, how: "value" });
         else if (field === "get") add(targetObject, name, { value: property.value, how: "getter" });
       }
-    }
-  }
-
-  private indexObjectLiteral(
-    target: PendingWrite["object"],
-    object: TSESTree.ObjectExpression,
-    add: (object: PendingWrite["object"], name: string | undefined, write: StoredWrite) => void,
-  ): void {
-    for (const property of object.properties) {
-      if (property.type === "SpreadElement") add(target, COPIED, { value: property.argument, how: "copy" });
-      else if (property.kind === "init") add(target, staticKeyName(property.key, property.computed), { value: property.value, how: "value" });
-      else if (property.kind === "get") add(target, staticKeyName(property.key, property.computed), { value: property.value, how: "getter" });
     }
   }
 
