@@ -1,0 +1,89 @@
+/**
+ * `parse(text)`: a PowerShell script to its syntax tree, synchronously. Never throws: what cannot be
+ * read is reported in `errors` and kept in error nodes, as PowerShell's own `Parser.ParseInput` does.
+ */
+import type { Ast, ScriptAst, ScriptBlockAst, Token } from "./ast.js";
+import { DefinitionParser } from "./definitions.js";
+import { LineIndex } from "./positions.js";
+import { TokenKind } from "./token-kinds.js";
+import { childrenOf } from "./visitor-keys.js";
+
+class Parser extends DefinitionParser {
+  parseScript(): ScriptBlockAst {
+    return this.scriptBlockRule(null, false);
+  }
+
+  get tokenRecord(): { kinds: number[]; starts: number[]; ends: number[] } {
+    return { kinds: this.tokenizer.tokenKinds, starts: this.tokenizer.tokenStarts, ends: this.tokenizer.tokenEnds };
+  }
+
+  get comments(): ScriptAst["comments"] {
+    return this.tokenizer.comments;
+  }
+}
+
+export function parse(text: string): ScriptAst {
+  const lines = new LineIndex(text);
+  const parser = new Parser(text, lines);
+  let root: ScriptBlockAst;
+  try {
+    root = parser.parseScript();
+  } catch (error) {
+    // A script nested deeper than the stack allows (the nesting limit stops real ones well before).
+    if (!(error instanceof RangeError)) throw error;
+    root = emptyScript(text, lines);
+    parser.errors.push({
+      errorId: "ScriptTooComplicated",
+      message: "The script is nested too deeply to be read.",
+      range: [0, text.length],
+      loc: { start: lines.positionAt(0), end: lines.positionAt(text.length) },
+      incompleteInput: false,
+    });
+  }
+  setParents(root);
+  const record = parser.tokenRecord;
+  let tokens: Token[] | undefined;
+  return Object.assign(root, {
+    comments: parser.comments,
+    errors: parser.errors,
+    get tokens(): readonly Token[] {
+      tokens ??= record.kinds.map((kind, i) => {
+        const range: [number, number] = [record.starts[i]!, record.ends[i]!];
+        return { type: TokenKind[kind]!, range, loc: { start: lines.positionAt(range[0]), end: lines.positionAt(range[1]) } };
+      });
+      return tokens;
+    },
+  }) as ScriptAst;
+}
+
+function emptyScript(text: string, lines: LineIndex): ScriptBlockAst {
+  const loc = { start: lines.positionAt(0), end: lines.positionAt(text.length) };
+  const endBlock = { type: "NamedBlockAst", blockKind: "end", unnamed: true, statements: [], range: [0, 0], loc: { start: loc.start, end: loc.start }, parent: null };
+  return {
+    type: "ScriptBlockAst",
+    usingStatements: [],
+    paramBlock: null,
+    dynamicParamBlock: null,
+    beginBlock: null,
+    processBlock: null,
+    endBlock,
+    cleanBlock: null,
+    range: [0, text.length],
+    loc,
+    parent: null,
+  } as unknown as ScriptBlockAst;
+}
+
+/** Parent links, set in one walk without recursion (nesting can be deep). */
+function setParents(root: Ast): void {
+  const pending: Ast[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    for (const child of childrenOf(node) as Ast[]) {
+      child.parent = node;
+      pending.push(child);
+    }
+  }
+}
+
+export type * from "./ast.js";

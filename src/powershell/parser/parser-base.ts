@@ -1,0 +1,262 @@
+/**
+ * The parser's footing: one token of lookahead pulled from the modal tokenizer (a mode change scans
+ * the lookahead again), node finishing with ranges and locations, and errors collected, never thrown,
+ * as PowerShell's own parser does. The grammar rules live in the classes built on this one:
+ * types.ts, expressions.ts, pipelines.ts, statements.ts, definitions.ts.
+ */
+import type {
+  Ast,
+  ErrorExpressionAst,
+  ErrorStatementAst,
+  ExpressionAst,
+  ParseError,
+  PipelineBaseAst,
+  ScriptBlockAst,
+  StatementAst,
+  StatementBlockAst,
+} from "./ast.js";
+import type { LineIndex } from "./positions.js";
+import { Mode, type Token } from "./token.js";
+import { hasTrait, KEYWORD_TEXT, PUNCTUATION_TEXT, TokenKind, TokenTrait } from "./token-kinds.js";
+import { Tokenizer } from "./tokenizer.js";
+
+/** Anything with a place in the text. */
+export type Spanned = Token | Ast | { readonly range: readonly [number, number] };
+
+/** Deeper than any real script nests; far from the JS stack's limit. */
+const MAX_NESTING = 400;
+
+export abstract class ParserBase {
+  protected readonly tokenizer: Tokenizer;
+  protected ungot: Token | null = null;
+  readonly errors: ParseError[] = [];
+  /** In a parameter list, attribute or method arguments a comma separates, it does not build an array. */
+  protected disableCommaOperator = false;
+  /** Inside a `configuration` body: DSC resource blocks are dynamic keyword statements. */
+  protected configurationDepth = 0;
+  private nesting = 0;
+  private reportedTooDeep = false;
+
+  constructor(
+    protected readonly text: string,
+    protected readonly lines: LineIndex,
+  ) {
+    this.tokenizer = new Tokenizer(text, lines, (start, end, errorId, message, incomplete) => this.saveError(start, end, errorId, message, incomplete));
+  }
+
+  // --- rules the other layers provide --------------------------------------------------------------
+
+  protected abstract expressionRule(endNumberOnTernary?: boolean): ExpressionAst | null;
+  protected abstract unaryExpressionRule(endNumberOnTernary?: boolean): ExpressionAst | null;
+  protected abstract primaryExpressionRule(withMemberAccess: boolean): ExpressionAst | null;
+  protected abstract pipelineChainRule(): PipelineBaseAst | null;
+  protected abstract statementRule(): StatementAst | null;
+  protected abstract statementListRule(statements: StatementAst[]): void;
+  protected abstract statementBlockRule(): StatementBlockAst | null;
+  protected abstract scriptBlockRule(lCurly: Token | null, isFilter: boolean, predefined?: StatementAst): ScriptBlockAst;
+  protected abstract commandArgument(context: ArgumentContext, token: Token): ExpressionAst | null;
+
+  // --- tokens ---------------------------------------------------------------------------------------
+
+  protected nextToken(): Token {
+    const token = this.ungot ?? this.tokenizer.nextToken();
+    this.ungot = null;
+    return token;
+  }
+
+  protected peekToken(): Token {
+    return (this.ungot ??= this.tokenizer.nextToken());
+  }
+
+  protected skipToken(): void {
+    this.ungot = null;
+  }
+
+  protected ungetToken(token: Token): void {
+    this.ungot = token;
+  }
+
+  protected skipNewlines(): void {
+    if (this.ungot === null || this.ungot.kind === TokenKind.NewLine) {
+      this.ungot = null;
+      this.tokenizer.skipNewlines(false);
+    }
+  }
+
+  protected skipNewlinesAndSemicolons(): void {
+    if (this.ungot === null || this.ungot.kind === TokenKind.NewLine || this.ungot.kind === TokenKind.Semi) {
+      this.ungot = null;
+      this.tokenizer.skipNewlines(true);
+    }
+  }
+
+  protected get mode(): Mode {
+    return this.tokenizer.mode;
+  }
+
+  /** A token scanned in another mode is scanned again in the new one. */
+  protected setMode(mode: Mode): void {
+    if (mode !== this.tokenizer.mode && this.ungot !== null && !hasTrait(this.ungot.kind, TokenTrait.ModeInvariant)) {
+      this.resyncTo(this.ungot.start);
+    }
+    this.tokenizer.mode = mode;
+  }
+
+  /** Runs `rule` in `mode`, then returns to the mode before. */
+  protected inMode<T>(mode: Mode, rule: () => T): T {
+    const old = this.tokenizer.mode;
+    this.setMode(mode);
+    try {
+      return rule();
+    } finally {
+      this.setMode(old);
+    }
+  }
+
+  protected resyncTo(offset: number): void {
+    this.ungot = null;
+    this.tokenizer.resync(offset);
+  }
+
+  protected restorePoint(): number {
+    return this.ungot === null ? this.tokenizer.restorePoint() : this.ungot.start;
+  }
+
+  /** Skips to one of `kinds` outside any parentheses, braces or brackets opened after the error. */
+  protected syncOnError(consumeClosing: boolean, ...kinds: TokenKind[]): void {
+    let parens = kinds.includes(TokenKind.RParen) ? 1 : 0;
+    let curlies = kinds.includes(TokenKind.RCurly) ? 1 : 0;
+    let brackets = kinds.includes(TokenKind.RBracket) ? 1 : 0;
+    for (;;) {
+      const token = this.nextToken();
+      switch (token.kind) {
+        case TokenKind.LParen:
+        case TokenKind.AtParen:
+        case TokenKind.DollarParen:
+          parens++;
+          break;
+        case TokenKind.LCurly:
+        case TokenKind.AtCurly:
+          curlies++;
+          break;
+        case TokenKind.LBracket:
+          brackets++;
+          break;
+        case TokenKind.RParen:
+          if (--parens === 0 && kinds.includes(TokenKind.RParen)) {
+            if (!consumeClosing) this.ungetToken(token);
+            return;
+          }
+          break;
+        case TokenKind.RCurly:
+          if (--curlies === 0 && kinds.includes(TokenKind.RCurly)) {
+            if (!consumeClosing) this.ungetToken(token);
+            return;
+          }
+          break;
+        case TokenKind.RBracket:
+          if (--brackets === 0 && kinds.includes(TokenKind.RBracket)) {
+            if (!consumeClosing) this.ungetToken(token);
+            return;
+          }
+          break;
+        case TokenKind.EndOfInput:
+          this.ungetToken(token);
+          return;
+      }
+      if (kinds.includes(token.kind) && parens === 0 && curlies === 0 && brackets === 0) return;
+    }
+  }
+
+  protected tokenText(token: Token): string {
+    return this.text.slice(token.start, token.end);
+  }
+
+  protected static kindText(kind: TokenKind): string {
+    return PUNCTUATION_TEXT[kind] ?? KEYWORD_TEXT.get(kind) ?? TokenKind[kind];
+  }
+
+  // --- nodes ----------------------------------------------------------------------------------------
+
+  /** Gives `fields` its range and location: the finished node. */
+  protected finish<T extends Ast>(fields: Omit<T, "range" | "loc" | "parent">, start: number, end: number): T {
+    const node = fields as T & { range: [number, number]; loc: Ast["loc"]; parent: Ast | null };
+    node.range = [start, end];
+    node.loc = { start: this.lines.positionAt(start), end: this.lines.positionAt(end) };
+    node.parent = null;
+    return node;
+  }
+
+  protected errorStatement(start: number, end: number, nested: readonly (Ast | null | undefined)[] = []): ErrorStatementAst {
+    return this.finish<ErrorStatementAst>({ type: "ErrorStatementAst", nestedAst: nested.filter((ast): ast is Ast => ast != null) }, start, end);
+  }
+
+  protected errorExpression(start: number, end: number, nested: readonly (Ast | null | undefined)[] = []): ErrorExpressionAst {
+    return this.finish<ErrorExpressionAst>({ type: "ErrorExpressionAst", nestedAst: nested.filter((ast): ast is Ast => ast != null) }, start, end);
+  }
+
+  protected static startOf(item: Spanned): number {
+    return "range" in item ? item.range[0] : item.start;
+  }
+
+  protected static endOf(item: Spanned): number {
+    return "range" in item ? item.range[1] : item.end;
+  }
+
+  // --- errors ---------------------------------------------------------------------------------------
+
+  private saveError(start: number, end: number, errorId: string, message: string, incomplete: boolean): void {
+    for (const known of this.errors) {
+      if (known.errorId === errorId && known.range[0] === start && known.range[1] === end) return;
+    }
+    this.errors.push({ errorId, message, range: [start, end], loc: { start: this.lines.positionAt(start), end: this.lines.positionAt(end) }, incompleteInput: incomplete });
+  }
+
+  protected reportError(at: Spanned, errorId: string, message: string): void {
+    this.saveError(ParserBase.startOf(at), ParserBase.endOf(at), errorId, message, false);
+  }
+
+  /** An error where the input may just have stopped early: incomplete when only blanks and comments follow. */
+  protected reportIncompleteInput(at: Spanned, errorId: string, message: string, detectedAt: Spanned = at): void {
+    const incomplete = this.tokenizer.onlyTriviaAfter(ParserBase.endOf(detectedAt));
+    this.saveError(ParserBase.startOf(at), ParserBase.endOf(at), errorId, message, incomplete);
+  }
+
+  /** An empty place right after `item`. */
+  protected static after(item: Spanned): { range: [number, number] } {
+    const end = ParserBase.endOf(item);
+    return { range: [end, end] };
+  }
+
+  // --- nesting ----------------------------------------------------------------------------------------
+
+  /**
+   * Counts one level of nesting for a recursive rule. Past the limit the rest of the construct is
+   * skipped (to its closing bracket) with one error, instead of overflowing the stack.
+   */
+  protected enter(): boolean {
+    if (this.nesting >= MAX_NESTING) {
+      if (!this.reportedTooDeep) {
+        this.reportedTooDeep = true;
+        const token = this.peekToken();
+        this.reportError(token, "ScriptTooDeeplyNested", `The script nests expressions or blocks more than ${MAX_NESTING} levels deep here; the rest of this construct was not read.`);
+      }
+      return false;
+    }
+    this.nesting++;
+    return true;
+  }
+
+  protected leave(): void {
+    this.nesting--;
+  }
+}
+
+/** What a word is read as: a command name, a file name, a command argument, a `switch` condition. */
+export const enum ArgumentContext {
+  CommandName = 0x01,
+  CommandNameAfterInvocationOperator = 0x03,
+  FileName = 0x04,
+  CommandArgument = 0x08,
+  SwitchCondition = 0x10,
+}

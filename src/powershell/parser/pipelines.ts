@@ -1,0 +1,449 @@
+/**
+ * Pipelines and commands: assignments, `&&`/`||` chains, `|` pipelines, commands read in argument mode
+ * (barewords, parameters, comma lists, `--%`), `&` and `.` invocation, and redirections.
+ */
+import type {
+  AssignmentOperator,
+  AssignmentStatementAst,
+  CommandAst,
+  CommandBaseAst,
+  CommandElementAst,
+  CommandExpressionAst,
+  CommandParameterAst,
+  ExpressionAst,
+  FileRedirectionAst,
+  MergingRedirectionAst,
+  PipelineAst,
+  PipelineBaseAst,
+  PipelineChainAst,
+  RedirectionAst,
+  StatementAst,
+  StringConstantExpressionAst,
+} from "./ast.js";
+import { ExpressionParser } from "./expressions.js";
+import { ArgumentContext } from "./parser-base.js";
+import { Mode, STREAMS, type Token } from "./token.js";
+import { hasTrait, TokenKind, TokenTrait } from "./token-kinds.js";
+
+const VERBATIM_ARGUMENT = "--%";
+
+export abstract class PipelineParser extends ExpressionParser {
+  protected pipelineChainRule(): PipelineBaseAst | null {
+    let expression: ExpressionAst | null = null;
+    let assign: Token | null = null;
+    this.inMode(Mode.Expression, () => {
+      expression = this.expressionRule();
+      if (expression !== null) {
+        const token = this.peekToken();
+        if (hasTrait(token.kind, TokenTrait.AssignmentOperator)) {
+          this.skipToken();
+          assign = token;
+        }
+      }
+    });
+    if (expression !== null && assign !== null) return this.assignment(expression, assign);
+
+    let start: ExpressionAst | null = expression;
+    let chain: PipelineAst | PipelineChainAst | null = null;
+    let chainOperator: Token | null = null;
+    let triedExpression = true;
+    for (;;) {
+      const firstToken = start === null ? this.peekToken() : null;
+      const pipeline = this.pipelineRule(start, triedExpression);
+      start = null;
+      triedExpression = false;
+      if (pipeline === null) {
+        if (chainOperator === null) return null;
+        if (firstToken!.kind === TokenKind.EndOfInput) {
+          this.reportIncompleteInput(PipelineParser.after(chainOperator), "EmptyPipelineChainElement", `A pipeline is missing after '${this.tokenText(chainOperator)}'.`);
+        } else if (firstToken!.kind !== TokenKind.Dot && firstToken!.kind !== TokenKind.Ampersand) {
+          this.reportError({ range: [chainOperator.start, firstToken!.end] }, "EmptyPipelineChainElement", `A pipeline is missing after '${this.tokenText(chainOperator)}'.`);
+        }
+        return this.errorStatement(chain!.range[0], chainOperator.end, [chain]);
+      }
+      let next = this.peekToken();
+      let background = false;
+      switch (next.kind) {
+        case TokenKind.AndAnd:
+        case TokenKind.OrOr:
+          this.skipToken();
+          this.skipNewlines();
+          break;
+        case TokenKind.Ampersand: {
+          this.skipToken();
+          const after = this.peekToken();
+          if (after.kind === TokenKind.AndAnd || after.kind === TokenKind.OrOr) {
+            this.skipToken();
+            this.reportError(after, "BackgroundOperatorInPipelineChain", "A pipeline run in the background with '&' cannot be followed by '&&' or '||'.");
+            return this.errorStatement((chain ?? pipeline).range[0], after.end, [chain ?? pipeline]);
+          }
+          background = true;
+          next = after;
+        }
+        // falls through
+        default: {
+          if (chain === null) {
+            if (background) (pipeline as { background: boolean }).background = true;
+            return pipeline;
+          }
+          return this.finish<PipelineChainAst>(
+            { type: "PipelineChainAst", lhs: chain, operator: this.tokenText(chainOperator!) as "&&" | "||", rhs: pipeline, background },
+            chain.range[0],
+            pipeline.range[1],
+          );
+        }
+      }
+      chain =
+        chain === null
+          ? pipeline
+          : this.finish<PipelineChainAst>(
+              { type: "PipelineChainAst", lhs: chain, operator: this.tokenText(chainOperator!) as "&&" | "||", rhs: pipeline, background: false },
+              chain.range[0],
+              pipeline.range[1],
+            );
+      chainOperator = next;
+      if (this.peekToken().kind === TokenKind.EndOfInput) {
+        this.reportIncompleteInput(PipelineParser.after(next), "EmptyPipelineChainElement", `A pipeline is missing after '${this.tokenText(next)}'.`);
+        return chain;
+      }
+    }
+  }
+
+  private assignment(left: ExpressionAst, operator: Token): AssignmentStatementAst {
+    this.skipNewlines();
+    let right: StatementAst | null = this.statementRule();
+    if (right === null) {
+      const place = PipelineParser.after(operator);
+      this.reportIncompleteInput(place, "ExpectedValueExpression", `A value is missing after the '${this.tokenText(operator)}' operator.`);
+      right = this.errorStatement(place.range[0], place.range[1]);
+    }
+    return this.finish<AssignmentStatementAst>(
+      { type: "AssignmentStatementAst", left, operator: this.tokenText(operator).replace(/^[\u2013\u2014\u2015]/u, "-") as AssignmentOperator, right },
+      left.range[0],
+      right.range[1],
+    );
+  }
+
+  /**
+   * One pipeline: an expression or a command first, then commands after each `|`. `startExpression`
+   * was read already; `expressionTried` says the first element is known not to be an expression.
+   */
+  private pipelineRule(startExpression: ExpressionAst | null, expressionTried: boolean): PipelineAst | null {
+    const elements: CommandBaseAst[] = [];
+    let expression = startExpression;
+    let skipExpression = startExpression === null && expressionTried;
+    let pipe: Token | null = null;
+    for (let scanning = true; scanning; ) {
+      let element: CommandBaseAst | null;
+      if (expression === null && !skipExpression) expression = this.inMode(Mode.Expression, () => this.expressionRule());
+      skipExpression = false;
+      if (expression !== null) {
+        if (elements.length > 0) this.reportError(expression, "ExpressionsMustBeFirstInPipeline", "An expression is allowed only as the first element of a pipeline.");
+        const redirections = this.expressionRedirections();
+        const end = redirections.length > 0 ? redirections[redirections.length - 1]!.range[1] : expression.range[1];
+        element = this.finish<CommandExpressionAst>({ type: "CommandExpressionAst", expression, redirections }, expression.range[0], end);
+      } else {
+        element = this.commandRule();
+      }
+      if (element !== null) {
+        elements.push(element);
+      } else if (elements.length > 0 || this.peekToken().kind === TokenKind.Pipe) {
+        const place = pipe !== null ? PipelineParser.after(pipe) : this.peekToken();
+        this.reportIncompleteInput(place, "EmptyPipeElement", "An empty pipe element is not allowed.");
+      }
+      expression = null;
+      let next = this.peekToken();
+      if (next.kind === TokenKind.NewLine && this.tokenizer.isPipeContinuation(next.end)) {
+        this.skipNewlines();
+        next = this.peekToken();
+      }
+      switch (next.kind) {
+        case TokenKind.Semi:
+        case TokenKind.NewLine:
+        case TokenKind.RParen:
+        case TokenKind.RCurly:
+        case TokenKind.EndOfInput:
+        case TokenKind.AndAnd:
+        case TokenKind.OrOr:
+        case TokenKind.Ampersand:
+          scanning = false;
+          break;
+        case TokenKind.Pipe:
+          pipe = next;
+          this.skipToken();
+          this.skipNewlines();
+          if (this.peekToken().kind === TokenKind.EndOfInput) {
+            scanning = false;
+            this.reportIncompleteInput(PipelineParser.after(next), "EmptyPipeElement", "A command is missing after '|'.");
+          }
+          break;
+        default:
+          this.reportError(next, "UnexpectedToken", `Unexpected token '${this.tokenText(next)}' in expression or statement.`);
+          scanning = false;
+      }
+    }
+    if (elements.length === 0) return null;
+    return this.finish<PipelineAst>({ type: "PipelineAst", pipelineElements: elements, background: false }, elements[0]!.range[0], elements[elements.length - 1]!.range[1]);
+  }
+
+  private expressionRedirections(): RedirectionAst[] {
+    const redirections: RedirectionAst[] = [];
+    const taken = new Set<string>();
+    for (let token = this.peekToken(); token.kind === TokenKind.Redirection || token.kind === TokenKind.RedirectInStd; token = this.peekToken()) {
+      this.skipToken();
+      const redirection = this.redirectionRule(token, taken);
+      if (redirection !== null) redirections.push(redirection);
+    }
+    return redirections;
+  }
+
+  /** `> file`, `2>> file`, `2>&1`; `<` is reserved. Null for what PowerShell does not support. */
+  private redirectionRule(token: Token, taken: Set<string>): RedirectionAst | null {
+    let result: RedirectionAst;
+    if (token.kind === TokenKind.RedirectInStd || token.toStream === -1) {
+      let location = this.singleCommandArgument(ArgumentContext.FileName);
+      if (location === null) {
+        this.reportError(PipelineParser.after(token), "MissingFileSpecification", "A file name is missing after the redirection operator.");
+        location = this.errorExpression(token.start, token.end);
+      }
+      if (token.kind === TokenKind.RedirectInStd) {
+        this.reportError(token, "RedirectionNotSupported", "The '<' operator is reserved for future use.");
+        return null;
+      }
+      result = this.finish<FileRedirectionAst>(
+        { type: "FileRedirectionAst", fromStream: STREAMS[token.fromStream]!, append: token.append, location },
+        token.start,
+        location.range[1],
+      );
+    } else {
+      if (token.toStream !== 1 || token.fromStream === token.toStream) {
+        this.reportError(token, "RedirectionNotSupported", `The redirection '${this.tokenText(token)}' is not supported: streams can be merged only into the output stream (1).`);
+      }
+      result = this.finish<MergingRedirectionAst>({ type: "MergingRedirectionAst", fromStream: STREAMS[token.fromStream]!, toStream: "output" }, token.start, token.end);
+    }
+    if (taken.has(result.fromStream)) {
+      this.reportError(result, "StreamAlreadyRedirected", `The ${result.fromStream} stream is redirected twice.`);
+    }
+    taken.add(result.fromStream);
+    return result;
+  }
+
+  /** A word in argument mode as an expression: a bareword, a quoted or expandable string, a variable, `(...)`, ... */
+  protected commandArgument(context: ArgumentContext, first: Token): ExpressionAst | null {
+    let token = first;
+    let listed: ExpressionAst[] | null = null;
+    let comma: Token | null = null;
+    for (;;) {
+      let argument: ExpressionAst;
+      let verbatim = false;
+      switch (token.kind) {
+        case TokenKind.Pipe:
+        case TokenKind.RCurly:
+        case TokenKind.RParen:
+        case TokenKind.EndOfInput:
+        case TokenKind.NewLine:
+        case TokenKind.Semi:
+        case TokenKind.Redirection:
+        case TokenKind.RedirectInStd:
+        case TokenKind.AndAnd:
+        case TokenKind.OrOr:
+        case TokenKind.Ampersand:
+        case TokenKind.MinusMinus:
+        case TokenKind.Comma:
+          this.ungetToken(token);
+          if (comma === null) return null;
+          this.reportIncompleteInput(PipelineParser.after(comma), "MissingExpression", "A value is missing after ','.");
+          return this.errorExpression(listed![0]!.range[0], comma.end, listed!);
+        case TokenKind.Variable:
+        case TokenKind.SplattedVariable:
+        case TokenKind.Number:
+        case TokenKind.StringExpandable:
+        case TokenKind.HereStringExpandable:
+        case TokenKind.StringLiteral:
+        case TokenKind.HereStringLiteral:
+        case TokenKind.LParen:
+        case TokenKind.DollarParen:
+        case TokenKind.AtParen:
+        case TokenKind.AtCurly:
+        case TokenKind.LCurly:
+          this.ungetToken(token);
+          argument = this.primaryExpressionRule(true)!;
+          break;
+        case TokenKind.Generic:
+          if (token.nested !== null && context !== ArgumentContext.CommandName) {
+            argument = this.finish(
+              { type: "ExpandableStringExpressionAst", value: token.text, stringConstantType: "BareWord", nestedExpressions: this.nestedExpressions(token.nested) } as never,
+              token.start,
+              token.end,
+            ) as ExpressionAst;
+          } else {
+            argument = this.bareword(token, token.text);
+            verbatim = token.text === VERBATIM_ARGUMENT;
+          }
+          break;
+        default:
+          argument = this.bareword(token, this.tokenText(token));
+      }
+      if (context !== ArgumentContext.CommandArgument || verbatim) return this.listed(listed, argument);
+      token = this.peekToken();
+      if (token.kind !== TokenKind.Comma) return this.listed(listed, argument);
+      comma = token;
+      (listed ??= []).push(argument);
+      this.skipToken();
+      this.skipNewlines();
+      token = this.nextToken();
+    }
+  }
+
+  private listed(listed: ExpressionAst[] | null, last: ExpressionAst): ExpressionAst {
+    if (listed === null) return last;
+    listed.push(last);
+    return this.finish({ type: "ArrayLiteralAst", elements: listed } as never, listed[0]!.range[0], last.range[1]) as ExpressionAst;
+  }
+
+  protected bareword(token: Token, value: string): StringConstantExpressionAst {
+    return this.finish<StringConstantExpressionAst>({ type: "StringConstantExpressionAst", value, stringConstantType: "BareWord" }, token.start, token.end);
+  }
+
+  /** A command: its name (or `&`/`.` and an expression), then parameters, arguments and redirections. */
+  protected commandRule(): CommandAst | null {
+    return this.inMode(Mode.Command, () => {
+      let token = this.nextToken();
+      const first = token;
+      let end = token.end;
+      let invocationOperator: "&" | "." | null = null;
+      let context: ArgumentContext = ArgumentContext.CommandName;
+      if (token.kind === TokenKind.Dot || token.kind === TokenKind.Ampersand) {
+        invocationOperator = token.kind === TokenKind.Dot ? "." : "&";
+        token = this.nextToken();
+        context = ArgumentContext.CommandNameAfterInvocationOperator;
+      }
+      const elements: CommandElementAst[] = [];
+      const redirections: RedirectionAst[] = [];
+      const taken = new Set<string>();
+      let sawDashDash = false;
+      let verbatim = false;
+      scan: for (;;) {
+        switch (token.kind) {
+          case TokenKind.Pipe:
+          case TokenKind.RCurly:
+          case TokenKind.RParen:
+          case TokenKind.EndOfInput:
+          case TokenKind.NewLine:
+          case TokenKind.Semi:
+          case TokenKind.AndAnd:
+          case TokenKind.OrOr:
+          case TokenKind.Ampersand:
+            this.ungetToken(token);
+            break scan;
+          case TokenKind.MinusMinus:
+            end = token.end;
+            elements.push(
+              sawDashDash
+                ? this.bareword(token, this.tokenText(token))
+                : this.finish<CommandParameterAst>({ type: "CommandParameterAst", parameterName: "-", argument: null, colon: false }, token.start, token.end),
+            );
+            sawDashDash = true;
+            break;
+          case TokenKind.Comma:
+            end = token.end;
+            this.reportError(token, "MissingArgument", "A value is missing before ','.");
+            this.skipNewlines();
+            break;
+          case TokenKind.Parameter:
+            if ((context & ArgumentContext.CommandName) !== 0 || sawDashDash) {
+              end = token.end;
+              elements.push(this.bareword(token, this.tokenText(token)));
+              break;
+            }
+            elements.push(this.parameter(token));
+            end = elements[elements.length - 1]!.range[1];
+            break;
+          case TokenKind.Redirection:
+          case TokenKind.RedirectInStd:
+            if ((context & ArgumentContext.CommandName) === 0) {
+              const redirection = this.redirectionRule(token, taken);
+              if (redirection !== null) {
+                redirections.push(redirection);
+                end = redirection.range[1];
+              }
+            } else {
+              end = token.end;
+              elements.push(this.bareword(token, this.tokenText(token)));
+            }
+            break;
+          default:
+            if (token.kind === TokenKind.InlineScript && context === ArgumentContext.CommandName) {
+              const body = this.inlineScript(token, elements);
+              end = elements[elements.length - 1]!.range[1];
+              if (!body) break scan;
+              break;
+            }
+            {
+              const argument = this.commandArgument(context, token)!;
+              elements.push(argument);
+              end = argument.range[1];
+              if (isStringToken(token) && token.text === VERBATIM_ARGUMENT) {
+                const rest = this.ungot === null ? this.tokenizer.verbatimCommandArgument() : null;
+                if (rest !== null) {
+                  elements.push(this.bareword(rest, rest.text));
+                  end = rest.end;
+                  verbatim = true;
+                }
+              }
+            }
+        }
+        if (verbatim) break;
+        context = ArgumentContext.CommandArgument;
+        token = this.nextToken();
+      }
+      if (elements.length === 0) {
+        if (invocationOperator !== null) this.reportError(first, "MissingExpression", `A command or expression is missing after '${invocationOperator}'.`);
+        return null;
+      }
+      return this.finish<CommandAst>({ type: "CommandAst", commandElements: elements, invocationOperator, redirections }, first.start, end);
+    });
+  }
+
+  /** `-Name`, or `-Name:value` with its value. */
+  private parameter(token: Token): CommandParameterAst {
+    let argument: ExpressionAst | null = null;
+    let end = token.end;
+    if (token.colon && this.peekToken().kind !== TokenKind.Comma) {
+      argument = this.commandArgument(ArgumentContext.CommandArgument, this.nextToken());
+      if (argument === null) {
+        this.reportError(PipelineParser.after(token), "ParameterRequiresArgument", `The parameter '${this.tokenText(token)}' needs a value after the colon.`);
+      } else {
+        end = argument.range[1];
+      }
+    }
+    return this.finish<CommandParameterAst>({ type: "CommandParameterAst", parameterName: token.text, argument, colon: token.colon }, token.start, end);
+  }
+
+  /** A workflow's `InlineScript { ... }`: a command named `InlineScript` with the block as its argument. */
+  private inlineScript(token: Token, elements: CommandElementAst[]): boolean {
+    elements.push(this.bareword(token, token.text));
+    this.skipNewlines();
+    const lCurly = this.nextToken();
+    if (lCurly.kind !== TokenKind.LCurly) {
+      this.ungetToken(lCurly);
+      this.reportIncompleteInput(PipelineParser.after(token), "MissingStatementAfterKeyword", `A script block is missing after '${token.text}'.`);
+      return false;
+    }
+    elements.push(this.scriptBlockExpressionRule(lCurly));
+    return true;
+  }
+}
+
+function isStringToken(token: Token): boolean {
+  switch (token.kind) {
+    case TokenKind.Generic:
+    case TokenKind.StringLiteral:
+    case TokenKind.StringExpandable:
+    case TokenKind.HereStringLiteral:
+    case TokenKind.HereStringExpandable:
+      return true;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,760 @@
+/**
+ * PowerShell's tokenizer: pulled one token at a time by the parser, in the mode the parser asks for
+ * (argument mode reads `Get-Item` and `C:\x` as words, expression mode reads `-` and `.` as operators).
+ * The first character decides what is scanned, as in PowerShell's own `NextToken`.
+ */
+import { forcesNewToken, isAnyWhitespace, isDash, isDigit, isDoubleQuote, isIdentifierFollow, isIdentifierStart, isLetter, isLetterOrDigit, isSingleQuote, isVariableStart, isWhitespace, endsAssemblyNamePart } from "./characters.js";
+import { Scanner } from "./scanner.js";
+import { Mode, Token } from "./token.js";
+import { DASH_OPERATORS, KEYWORDS, TokenKind } from "./token-kinds.js";
+
+const EOF = -1;
+const CR = 0x0d;
+const LF = 0x0a;
+
+export class Tokenizer extends Scanner {
+  /** The next token in the current mode. */
+  nextToken(): Token {
+    for (;;) {
+      this.tokenStart = this.pos;
+      const code = this.next();
+      switch (code) {
+        case 0x20:
+        case 0x09:
+        case 0x0c:
+        case 0x0b:
+        case 0xa0:
+        case 0x85:
+          this.skipWhitespace();
+          continue;
+        case 0x27:
+        case 0x2018:
+        case 0x2019:
+        case 0x201a:
+        case 0x201b: {
+          const { value, inError } = this.scanVerbatimString();
+          const token = this.newToken(TokenKind.StringLiteral);
+          token.text = value;
+          token.inError = inError;
+          return token;
+        }
+        case 0x22:
+        case 0x201c:
+        case 0x201d:
+        case 0x201e: {
+          const nested: Token[] = [];
+          const { value, inError } = this.scanExpandableString(nested);
+          const token = this.newToken(TokenKind.StringExpandable);
+          token.text = value;
+          token.inError = inError;
+          if (nested.length > 0) token.nested = nested;
+          return token;
+        }
+        case 0x40:
+          return this.scanAt();
+        case 0x23:
+          this.scanLineComment();
+          continue;
+        case LF:
+          return this.newToken(TokenKind.NewLine);
+        case CR:
+          this.normalizeCrLf(code);
+          return this.newToken(TokenKind.NewLine);
+        case 0x60: {
+          const escaped = this.next();
+          if (escaped === CR) this.normalizeCrLf(escaped);
+          if (escaped === LF || escaped === CR) continue;
+          if (isAnyWhitespace(escaped)) {
+            this.skipWhitespace();
+            continue;
+          }
+          if (escaped === EOF) {
+            this.incomplete(this.pos - 1, "IncompleteString", "The script ends with a backtick that escapes nothing.");
+            this.unget();
+            continue;
+          }
+          return this.scanGenericToken(this.backtick(escaped));
+        }
+        case 0x3d:
+          return this.operatorOrWord(TokenKind.Equals, 1);
+        case 0x2b:
+          return this.scanPlus();
+        case 0x2d:
+        case 0x2013:
+        case 0x2014:
+        case 0x2015:
+          return this.scanDash();
+        case 0x2a:
+          return this.scanStar();
+        case 0x2f:
+          if (this.peek() === 0x3d) {
+            this.skip();
+            return this.operatorOrWord(TokenKind.DivideEquals, 2);
+          }
+          return this.operatorOrWord(TokenKind.Divide, 1);
+        case 0x25:
+          if (this.peek() === 0x3d) {
+            this.skip();
+            return this.operatorOrWord(TokenKind.RemainderEquals, 2);
+          }
+          return this.operatorOrWord(TokenKind.Rem, 1);
+        case 0x24:
+          if (this.peek() === 0x28) {
+            this.skip();
+            return this.newToken(TokenKind.DollarParen);
+          }
+          return this.scanVariable(false, false);
+        case 0x3c:
+          if (this.peek() === 0x23) {
+            this.skip();
+            this.scanBlockComment();
+            continue;
+          }
+          return this.newToken(TokenKind.RedirectInStd);
+        case 0x3e:
+          if (this.peek() === 0x3e) {
+            this.skip();
+            return this.redirection(1, -1, true);
+          }
+          return this.redirection(1, -1, false);
+        case 0x28:
+          return this.newToken(TokenKind.LParen);
+        case 0x29:
+          return this.newToken(TokenKind.RParen);
+        case 0x5b:
+          if (this.mode === Mode.Command && !forcesNewToken(this.peek())) return this.scanGenericToken("[");
+          return this.newToken(TokenKind.LBracket);
+        case 0x5d:
+          return this.newToken(TokenKind.RBracket);
+        case 0x7b:
+          return this.newToken(TokenKind.LCurly);
+        case 0x7d:
+          return this.newToken(TokenKind.RCurly);
+        case 0x2e:
+          return this.scanDot();
+        case 0x3b:
+          return this.newToken(TokenKind.Semi);
+        case 0x2c:
+          return this.newToken(TokenKind.Comma);
+        case 0x26:
+          if (this.peek() === 0x26) {
+            this.skip();
+            return this.newToken(TokenKind.AndAnd);
+          }
+          return this.newToken(TokenKind.Ampersand);
+        case 0x7c:
+          if (this.peek() === 0x7c) {
+            this.skip();
+            return this.newToken(TokenKind.OrOr);
+          }
+          return this.newToken(TokenKind.Pipe);
+        case 0x21:
+          return this.scanExclaim();
+        case 0x3a:
+          return this.scanColon();
+        case EOF:
+          this.unget();
+          return new Token(TokenKind.EndOfInput, this.limit, this.limit);
+        default:
+          if (code >= 0x31 && code <= 0x36 && this.peek() === 0x3e) return this.scanNumberedRedirection(code - 0x30);
+          if (isDigit(code)) return this.scanNumber(code);
+          if (code === 0x3f && this.mode === Mode.Expression) return this.scanQuestion();
+          if (isIdentifierStart(code)) return this.scanIdentifier();
+          if (isWhitespace(code)) {
+            this.skipWhitespace();
+            continue;
+          }
+          return this.scanGenericToken(String.fromCharCode(code));
+      }
+    }
+  }
+
+  /** An operator, unless in command mode a word character follows (`=x` and `*.txt` are words there). */
+  private operatorOrWord(kind: TokenKind, length: number): Token {
+    if (this.mode === Mode.Command && !forcesNewToken(this.peek())) return this.scanGenericToken(this.text.slice(this.tokenStart, this.tokenStart + length));
+    return this.newToken(kind);
+  }
+
+  private scanAt(): Token {
+    const code = this.next();
+    if (code === 0x7b) return this.newToken(TokenKind.AtCurly);
+    if (code === 0x28) return this.newToken(TokenKind.AtParen);
+    if (isSingleQuote(code)) return this.scanHereString(false, []);
+    if (isDoubleQuote(code)) {
+      const nested: Token[] = [];
+      const token = this.scanHereString(true, nested);
+      if (nested.length > 0) token.nested = nested;
+      return token;
+    }
+    this.unget();
+    if (isVariableStart(code)) return this.scanVariable(true, false);
+    this.error(this.pos - 1, this.pos, "UnrecognizedToken", "`@` here starts nothing PowerShell knows: `@(`, `@{`, `@'`, `@\"` or a splatted `@name`.");
+    return this.newToken(TokenKind.Unknown);
+  }
+
+  private scanPlus(): Token {
+    const following = this.peek();
+    if (following === 0x2b) {
+      this.skip();
+      return this.operatorOrWord(TokenKind.PlusPlus, 2);
+    }
+    if (following === 0x3d) {
+      this.skip();
+      return this.operatorOrWord(TokenKind.PlusEquals, 2);
+    }
+    if (this.allowSignedNumbers && (isDigit(following) || following === 0x2e)) return this.scanNumber(0x2b);
+    return this.operatorOrWord(TokenKind.Plus, 1);
+  }
+
+  private scanDash(): Token {
+    const following = this.peek();
+    if (isDash(following)) {
+      this.skip();
+      return this.operatorOrWord(TokenKind.MinusMinus, 2);
+    }
+    if (following === 0x3d) {
+      this.skip();
+      return this.operatorOrWord(TokenKind.MinusEquals, 2);
+    }
+    if (isLetter(following) || following === 0x5f || following === 0x3f) return this.scanParameter();
+    if (this.allowSignedNumbers && (isDigit(following) || following === 0x2e)) return this.scanNumber(0x2d);
+    return this.operatorOrWord(TokenKind.Minus, 1);
+  }
+
+  private scanStar(): Token {
+    const following = this.peek();
+    if (following === 0x3d) {
+      this.skip();
+      return this.operatorOrWord(TokenKind.MultiplyEquals, 2);
+    }
+    if (following === 0x3e) {
+      this.skip();
+      if (this.peek() === 0x3e) {
+        this.skip();
+        return this.redirection(0, -1, true);
+      }
+      if (this.peek() === 0x26) {
+        this.skip();
+        if (this.peek() === 0x31) {
+          this.skip();
+          return this.redirection(0, 1, false);
+        }
+        this.unget();
+      }
+      return this.redirection(0, -1, false);
+    }
+    return this.operatorOrWord(TokenKind.Multiply, 1);
+  }
+
+  /**
+   * `2>`, `2>>`, `3>&1` and the other streams 1 to 6. In expression mode a file redirection that names
+   * its stream is the number alone (`1..3>variable:a` ends with the number 3, then `>`).
+   */
+  private scanNumberedRedirection(from: number): Token {
+    this.skip();
+    const following = this.peek();
+    if (following === 0x3e) {
+      this.skip();
+      return this.numberedFileRedirection(from, true);
+    }
+    if (following === 0x26) {
+      this.skip();
+      const to = this.peek();
+      if (to === 0x31 || to === 0x32) {
+        this.skip();
+        return this.redirection(from, to - 0x30, false);
+      }
+      this.unget();
+    }
+    return this.numberedFileRedirection(from, false);
+  }
+
+  private numberedFileRedirection(from: number, append: boolean): Token {
+    if (this.mode !== Mode.Expression) return this.redirection(from, -1, append);
+    this.pos = this.tokenStart + 1;
+    const token = this.newToken(TokenKind.Number);
+    token.number = from;
+    return token;
+  }
+
+  private redirection(from: number, to: number, append: boolean): Token {
+    const token = this.newToken(TokenKind.Redirection);
+    token.fromStream = from;
+    token.toStream = to;
+    token.append = append;
+    return token;
+  }
+
+  private scanExclaim(): Token {
+    const following = this.peek();
+    if ((this.mode === Mode.Command && !forcesNewToken(following)) || (this.mode === Mode.Expression && isIdentifierStart(following))) {
+      return this.scanGenericToken("!");
+    }
+    return this.newToken(TokenKind.Exclaim);
+  }
+
+  private scanColon(): Token {
+    if (this.peek() === 0x3a) {
+      this.skip();
+      if (this.mode === Mode.Command && !this.wantSimpleName && !forcesNewToken(this.peek())) return this.scanGenericToken("::");
+      return this.newToken(TokenKind.ColonColon);
+    }
+    if (this.mode === Mode.Command) return this.scanLabel();
+    return this.newToken(TokenKind.Colon);
+  }
+
+  private scanQuestion(): Token {
+    if (this.peek() === 0x3f) {
+      this.skip();
+      if (this.peek() === 0x3d) {
+        this.skip();
+        return this.newToken(TokenKind.QuestionQuestionEquals);
+      }
+      return this.newToken(TokenKind.QuestionQuestion);
+    }
+    return this.newToken(TokenKind.QuestionMark);
+  }
+
+  /** After a dash: a parameter (`-Name`, `-Name:`), or in expression mode an operator (`-eq`). */
+  private scanParameter(): Token {
+    let name = "";
+    let colon = false;
+    for (;;) {
+      const code = this.next();
+      if (isWhitespace(code)) {
+        this.unget();
+        break;
+      }
+      if (code === 0x7b || code === 0x7d || code === 0x28 || code === 0x29 || code === 0x3b || code === 0x2c || code === 0x7c || code === 0x26 || code === 0x2e || code === 0x5b || code === CR || code === LF || code === EOF) {
+        this.unget();
+        break;
+      }
+      if (code === 0x3a) {
+        colon = true;
+        if (this.mode !== Mode.Command) this.unget();
+        break;
+      }
+      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) {
+        name += String.fromCharCode(code);
+        continue;
+      }
+      if (isSingleQuote(code) || isDoubleQuote(code)) {
+        this.unget();
+        if (this.mode === Mode.Command) return this.scanGenericToken(this.text[this.tokenStart]! + name);
+        break;
+      }
+      if (this.mode === Mode.Command) {
+        name += String.fromCharCode(code);
+        continue;
+      }
+      this.unget();
+      break;
+    }
+    if (this.mode === Mode.Expression) {
+      const operator = DASH_OPERATORS.get(name.toLowerCase());
+      if (operator !== undefined) {
+        const token = this.newToken(operator);
+        token.text = `-${name.toLowerCase()}`;
+        return token;
+      }
+    }
+    if (name.length === 0) return this.newToken(TokenKind.Minus);
+    const token = this.newToken(TokenKind.Parameter);
+    token.text = name;
+    token.colon = colon;
+    return token;
+  }
+
+  private scanDot(): Token {
+    const following = this.peek();
+    if (following === 0x2e) {
+      this.skip();
+      if (this.mode === Mode.Command && !forcesNewToken(this.peek())) {
+        this.unget();
+        return this.scanGenericToken(".");
+      }
+      return this.newToken(TokenKind.DotDot);
+    }
+    if (isDigit(following)) return this.scanNumber(0x2e);
+    if (this.mode === Mode.Command && !forcesNewToken(following) && following !== 0x24 && following !== 0x22 && following !== 0x27) {
+      return this.scanGenericToken(".");
+    }
+    return this.newToken(TokenKind.Dot);
+  }
+
+  /** A word that starts with a letter: a keyword, an identifier, or in command mode a bareword. */
+  private scanIdentifier(): Token {
+    while (isIdentifierFollow(this.peek())) this.skip();
+    const following = this.peek();
+    if (this.mode === Mode.TypeName) return this.scanTypeName();
+    if (!this.wantSimpleName && this.mode === Mode.Command && !forcesNewToken(following)) {
+      return this.scanGenericToken(this.text.slice(this.tokenStart, this.pos));
+    }
+    const word = this.text.slice(this.tokenStart, this.pos);
+    if (!this.wantSimpleName && (this.mode === Mode.Command || this.mode === Mode.Signature)) {
+      const keyword = KEYWORDS.get(word.toLowerCase());
+      if (keyword !== undefined && (keyword !== TokenKind.InlineScript || this.inWorkflowContext)) {
+        const token = this.newToken(keyword);
+        token.text = word;
+        return token;
+      }
+    }
+    const token = this.newToken(TokenKind.Identifier);
+    token.text = word;
+    return token;
+  }
+
+  /** A type name's word: dots, backticks, `+`, `#` and `\` belong to it (`System.Collections.Generic.List`). */
+  private scanTypeName(): Token {
+    for (;;) {
+      const code = this.peek();
+      if (code === 0x2e || code === 0x60 || code === 0x5f || code === 0x2b || code === 0x23 || code === 0x5c || (code >= 0 && isLetterOrDigit(code))) {
+        this.skip();
+        continue;
+      }
+      break;
+    }
+    const token = this.newToken(TokenKind.Identifier);
+    token.text = this.text.slice(this.tokenStart, this.pos);
+    return token;
+  }
+
+  /** After `:` in command mode: a loop label (`:outer`), or a bareword. */
+  private scanLabel(): Token {
+    let code = this.next();
+    if (!isIdentifierStart(code)) {
+      this.unget();
+      if (code === EOF) {
+        const token = this.newToken(TokenKind.Generic);
+        token.text = ":";
+        return token;
+      }
+      return this.scanGenericToken(":");
+    }
+    while (isIdentifierFollow(code)) code = this.next();
+    if (this.mode === Mode.Command && !forcesNewToken(code)) {
+      return this.scanGenericToken(this.text.slice(this.tokenStart, this.pos));
+    }
+    this.unget();
+    const token = this.newToken(TokenKind.Label);
+    token.text = this.text.slice(this.tokenStart + 1, this.pos);
+    return token;
+  }
+
+  // --- what the parser asks for directly ---------------------------------------------------------
+
+  /** Blanks, line ends, comments, line continuations and (when asked) semicolons. */
+  skipNewlines(skipSemis: boolean): void {
+    for (;;) {
+      const code = this.next();
+      switch (code) {
+        case 0x20:
+        case 0x09:
+        case 0x0c:
+        case 0x0b:
+        case 0xa0:
+        case 0x85:
+          this.skipWhitespace();
+          continue;
+        case CR:
+        case LF:
+          this.tokenStart = this.pos - 1;
+          this.normalizeCrLf(code);
+          this.record(TokenKind.NewLine, this.tokenStart, this.pos);
+          continue;
+        case 0x3b:
+          if (skipSemis) {
+            this.record(TokenKind.Semi, this.pos - 1, this.pos);
+            continue;
+          }
+          break;
+        case 0x23:
+          this.tokenStart = this.pos - 1;
+          this.scanLineComment();
+          continue;
+        case 0x3c:
+          if (this.peek() === 0x23) {
+            this.tokenStart = this.pos - 1;
+            this.skip();
+            this.scanBlockComment();
+            continue;
+          }
+          break;
+        case 0x60: {
+          const escaped = this.next();
+          if (escaped === CR || escaped === LF) {
+            this.normalizeCrLf(escaped);
+            continue;
+          }
+          if (isAnyWhitespace(escaped)) {
+            this.skipWhitespace();
+            continue;
+          }
+          this.unget();
+          break;
+        }
+        default:
+          if (isWhitespace(code)) {
+            this.skipWhitespace();
+            continue;
+          }
+      }
+      this.unget();
+      return;
+    }
+  }
+
+  /** Back up to `start`: what was scanned from there on is scanned again (and recorded again). */
+  resync(start: number): void {
+    this.pos = Math.max(0, Math.min(start, this.limit + 1));
+    if (this.nesting > 0) return;
+    let count = this.tokenEnds.length;
+    while (count > 0 && this.tokenEnds[count - 1]! > start) count--;
+    this.tokenKinds.length = count;
+    this.tokenStarts.length = count;
+    this.tokenEnds.length = count;
+    while (this.comments.length > 0 && this.comments[this.comments.length - 1]!.range[0] >= start) this.comments.pop();
+  }
+
+  /** Where the next token would start, to come back to. */
+  restorePoint(): number {
+    return this.pos;
+  }
+
+  /**
+   * `.`, `::`, `?.`, `[` or `?[` written right after an expression, without blanks: member access,
+   * a static member, or an index. Null when none follows.
+   */
+  memberAccessOperator(allowLBracket: boolean): Token | null {
+    let code = this.peek();
+    while (code === 0x3c) {
+      // `$x<# comment #>.Member`
+      this.tokenStart = this.pos;
+      this.skip();
+      if (this.peek() !== 0x23) {
+        this.unget();
+        return null;
+      }
+      this.skip();
+      this.scanBlockComment();
+      code = this.peek();
+    }
+    this.tokenStart = this.pos;
+    if (code === 0x2e) {
+      this.skip();
+      const following = this.peek();
+      if (following === 0x2e || (this.mode === Mode.Command && (isWhitespace(following) || following === EOF || following === CR || following === LF))) {
+        this.unget();
+        return null;
+      }
+      return this.newToken(TokenKind.Dot);
+    }
+    if (code === 0x3a) {
+      this.skip();
+      if (this.peek() !== 0x3a) {
+        this.unget();
+        return null;
+      }
+      this.skip();
+      const following = this.peek();
+      if (this.mode === Mode.Command && (isWhitespace(following) || following === EOF || following === CR || following === LF)) {
+        this.pos -= 2;
+        return null;
+      }
+      return this.newToken(TokenKind.ColonColon);
+    }
+    if (code === 0x5b && allowLBracket) {
+      this.skip();
+      return this.newToken(TokenKind.LBracket);
+    }
+    if (code === 0x3f) {
+      this.skip();
+      const following = this.peek();
+      if (following === 0x2e) {
+        this.skip();
+        return this.newToken(TokenKind.QuestionDot);
+      }
+      if (following === 0x5b && allowLBracket) {
+        this.skip();
+        return this.newToken(TokenKind.QuestionLBracket);
+      }
+      this.unget();
+    }
+    return null;
+  }
+
+  /** `(` or `{` right after a member name: the member is invoked. */
+  invokeMemberOpenParen(): Token | null {
+    const code = this.peek();
+    if (code !== 0x28 && code !== 0x7b) return null;
+    this.tokenStart = this.pos;
+    this.skip();
+    return this.newToken(code === 0x28 ? TokenKind.LParen : TokenKind.LCurly);
+  }
+
+  /**
+   * A `[` that may start an attribute or type, possibly after blanks and comments. A `.` or `:` after
+   * blanks means the blanks ended an expression: back up.
+   */
+  lBracket(): Token | null {
+    const resyncPoint = this.pos;
+    let sawBlank = false;
+    for (;;) {
+      this.tokenStart = this.pos;
+      const code = this.next();
+      if (code === 0x20 || code === 0x09 || code === 0x0c || code === 0x0b || code === 0xa0 || code === 0x85) {
+        sawBlank = true;
+        this.skipWhitespace();
+        continue;
+      }
+      if (code === 0x23) {
+        sawBlank = true;
+        this.scanLineComment();
+        continue;
+      }
+      if (code === 0x3c && this.peek() === 0x23) {
+        sawBlank = false;
+        this.skip();
+        this.scanBlockComment();
+        continue;
+      }
+      if (code === 0x5b) return this.newToken(TokenKind.LBracket);
+      if ((code === 0x2e || code === 0x3a) && sawBlank) {
+        this.resync(resyncPoint);
+        return null;
+      }
+      if (code !== 0x3c && isWhitespace(code)) {
+        sawBlank = true;
+        this.skipWhitespace();
+        continue;
+      }
+      this.unget();
+      return null;
+    }
+  }
+
+  /** After `--%`: the rest of the line as one argument, up to `|` or `&&` outside double quotes. */
+  verbatimCommandArgument(): Token {
+    this.skipWhitespace();
+    this.tokenStart = this.pos;
+    let inQuotes = false;
+    for (;;) {
+      const code = this.next();
+      if (code === CR || code === LF || code === EOF) {
+        this.unget();
+        break;
+      }
+      if (isDoubleQuote(code)) {
+        inQuotes = !inQuotes;
+        continue;
+      }
+      if (!inQuotes && (code === 0x7c || (code === 0x26 && this.peek() === 0x26))) {
+        this.unget();
+        break;
+      }
+    }
+    const token = this.newToken(TokenKind.Generic);
+    token.text = this.text.slice(token.start, token.end);
+    return token;
+  }
+
+  /** An assembly name after a comma in a type literal: `[Type, Assembly, Version=1.0]`. */
+  assemblyNameSpec(): string {
+    let spec = this.assemblyNamePart();
+    while (this.peek() === 0x2c) {
+      this.skip();
+      spec += `, ${this.assemblyNamePart()}`;
+      if (this.peek() === 0x3d) {
+        this.skip();
+        spec += `=${this.assemblyNamePart()}`;
+      }
+    }
+    return spec;
+  }
+
+  private assemblyNamePart(): string {
+    this.skipWhitespace();
+    const start = this.pos;
+    while (!endsAssemblyNamePart(this.peek())) this.skip();
+    const part = this.text.slice(start, this.pos);
+    this.skipWhitespace();
+    return part;
+  }
+
+  /**
+   * Scans `start`..`end` (a `$( )` inside a string) with `scan`, then carries on where it was. `replacement`
+   * is a text of the same length to scan instead (see `unescapedQuotes`).
+   */
+  nestedScan<T>(start: number, end: number, scan: () => T, replacement?: string): T {
+    const saved = { pos: this.pos, limit: this.limit, tokenStart: this.tokenStart, mode: this.mode, text: this.text };
+    this.pos = start;
+    this.limit = end;
+    if (replacement !== undefined) this.text = replacement;
+    this.nesting++;
+    try {
+      return scan();
+    } finally {
+      this.nesting--;
+      this.pos = saved.pos;
+      this.limit = saved.limit;
+      this.tokenStart = saved.tokenStart;
+      this.mode = saved.mode;
+      this.text = saved.text;
+    }
+  }
+
+  /** Whether only blanks and comments follow `offset`. */
+  onlyTriviaAfter(offset: number): boolean {
+    const text = this.text;
+    for (let i = offset; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x23) {
+        while (i < text.length && text.charCodeAt(i) !== CR && text.charCodeAt(i) !== LF) i++;
+        continue;
+      }
+      if (code === 0x3c && text.charCodeAt(i + 1) === 0x23) {
+        const close = text.indexOf("#>", i + 2);
+        if (close === -1) return true;
+        i = close + 1;
+        continue;
+      }
+      if (!isWhitespace(code) && code !== CR && code !== LF) return false;
+    }
+    return true;
+  }
+
+  /**
+   * PowerShell 7: a line that starts with `|` continues the pipeline of the line before it (blank lines
+   * in between stop it; comments do not).
+   */
+  isPipeContinuation(offset: number): boolean {
+    const text = this.text;
+    let lastWasNewline = true;
+    let i = offset;
+    while (i < text.length) {
+      const code = text.charCodeAt(i);
+      if (isWhitespace(code)) {
+        i++;
+        continue;
+      }
+      if (code === LF || code === CR) {
+        if (lastWasNewline) return false;
+        lastWasNewline = true;
+        i += code === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+        continue;
+      }
+      lastWasNewline = false;
+      if (code === 0x23) {
+        while (i < text.length && text.charCodeAt(i) !== CR && text.charCodeAt(i) !== LF) i++;
+        continue;
+      }
+      if (code === 0x3c && text.charCodeAt(i + 1) === 0x23) {
+        const close = text.indexOf("#>", i + 2);
+        i = close === -1 ? text.length : close + 2;
+        continue;
+      }
+      return code === 0x7c;
+    }
+    return false;
+  }
+}
