@@ -4,7 +4,6 @@
 import tsParser from "@typescript-eslint/parser";
 import globals from "globals";
 import wua from "./dist/index.js";
-import wuaPowerShell from "./dist/powershell.js";
 
 export default [
   {
@@ -39,8 +38,7 @@ export default [
       parser: tsParser,
     },
   },
-  // The plugin's `strict` config: all four rules as errors, and the `.wsf`/`.hta` processors.
+  // The plugin's `strict` config: every rule as an error, the `.wsf`/`.hta` processors, and the
+  // plugin's PowerShell language for `.ps1`/`.psm1` files.
   ...wua.configs.strict,
-  // The same rules for PowerShell `.ps1`/`.psm1` files, through the plugin's PowerShell language.
-  ...wuaPowerShell.configs.strict,
 ];

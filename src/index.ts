@@ -1,16 +1,28 @@
+/**
+ * eslint-plugin-wua: the rules, the PowerShell language (`wua/powershell`), the `.wsf`/`.hta`
+ * processors and the `recommended` and `strict` configs, which cover every kind of file the plugin lints.
+ */
 import { createRequire } from "node:module";
 import type { TSESLint } from "@typescript-eslint/utils";
-// Only a default export: tools that load the plugin with require() (eslint-doc-generator) then see it whole.
+import { withPowerShellAnalysis } from "./powershell/analysis/analysis.js";
+import { powershellLanguage } from "./powershell/language.js";
+import { PowerShellSourceCode } from "./powershell/source-code.js";
 import { createProcessor } from "./processors/processors.js";
+import { registerFrontEnd } from "./rules/front-ends.js";
 import { RECOMMENDED_RULES, rules, type RuleName } from "./rules/index.js";
 
 const { name, version } = createRequire(import.meta.url)("../package.json") as { name: string; version: string };
 
 type Config = TSESLint.FlatConfig.Config;
 
+export const POWERSHELL_FILES = ["**/*.ps1", "**/*.psm1"];
+
+registerFrontEnd({ accepts: (sourceCode) => sourceCode instanceof PowerShellSourceCode, listen: withPowerShellAnalysis });
+
 const plugin = {
   meta: { name, version, namespace: "wua" },
   rules: rules as unknown as Record<RuleName, TSESLint.LooseRuleDefinition>,
+  languages: { powershell: powershellLanguage },
   processors: {
     wsf: createProcessor("wsf", version),
     hta: createProcessor("hta", version),
@@ -20,7 +32,8 @@ const plugin = {
 
 /**
  * A config: the rules, then `.wsf` and `.hta` files split into their JScript (one virtual file per
- * job or page), which is parsed as a classic script like any Windows Script Host code.
+ * job or page), which is parsed as a classic script like any Windows Script Host code, and
+ * `.ps1`/`.psm1` files read with the plugin's PowerShell language.
  */
 function configOf(configName: string, ruleNames: readonly RuleName[]): Config[] {
   return [
@@ -36,6 +49,7 @@ function configOf(configName: string, ruleNames: readonly RuleName[]): Config[] 
       files: ["**/*.wsf/*.js", "**/*.hta/*.js"],
       languageOptions: { ecmaVersion: "latest", sourceType: "script" },
     },
+    { name: `wua/${configName}/powershell`, files: POWERSHELL_FILES, language: "wua/powershell" },
   ];
 }
 
@@ -43,3 +57,5 @@ plugin.configs.recommended = configOf("recommended", RECOMMENDED_RULES);
 plugin.configs.strict = configOf("strict", Object.keys(rules) as RuleName[]);
 
 export default plugin;
+// `require("eslint-plugin-wua")` from a CommonJS config gets the plugin itself, not a namespace object.
+export { plugin as "module.exports" };

@@ -1,47 +1,34 @@
 /**
- * `eslint-plugin-wua/powershell`: the PowerShell language and configs for `.ps1` and `.psm1` files.
- * An entry of its own because the tree-sitter grammar loads asynchronously, before ESLint lints: the
- * top-level await below would stop `require()` of the main entry, which tools such as
- * eslint-doc-generator rely on.
+ * `eslint-plugin-wua/powershell`: kept for configs written before PowerShell moved into the main
+ * entry. Its configs are the main entry's PowerShell blocks; its language is the same object, also
+ * reachable as `wua-powershell/powershell`. New configs need only `eslint-plugin-wua`.
  */
 import type { TSESLint } from "@typescript-eslint/utils";
-import plugin from "./index.js";
-import { powershellLanguage } from "./powershell/language.js";
-import { loadPowerShellParser } from "./powershell/parser.js";
-import { RECOMMENDED_RULES, type RuleName } from "./rules/index.js";
-
-await loadPowerShellParser();
+import plugin, { POWERSHELL_FILES } from "./index.js";
 
 type Config = TSESLint.FlatConfig.Config;
 
-export const POWERSHELL_FILES = ["**/*.ps1", "**/*.psm1"];
-
 const powershellPlugin = {
   meta: { name: "eslint-plugin-wua/powershell", version: plugin.meta.version, namespace: "wua-powershell" },
-  languages: { powershell: powershellLanguage },
+  languages: plugin.languages,
   configs: {} as Record<"recommended" | "strict", Config[]>,
 };
 
-/**
- * Self-contained: registers the rules' plugin under `wua` (the same object as the main entry's, so
- * the two entries' configs combine without a clash) and lints `.ps1`/`.psm1` with the language.
- */
-function configOf(configName: string, ruleNames: readonly RuleName[]): Config[] {
+function configOf(configName: "recommended" | "strict"): Config[] {
+  const rules = plugin.configs[configName][0]!.rules;
   return [
     {
       name: `wua-powershell/${configName}`,
       files: POWERSHELL_FILES,
-      plugins: {
-        wua: plugin as unknown as TSESLint.FlatConfig.Plugin,
-        "wua-powershell": powershellPlugin as unknown as TSESLint.FlatConfig.Plugin,
-      },
-      language: "wua-powershell/powershell",
-      rules: Object.fromEntries(ruleNames.map((rule) => [`wua/${rule}`, "error"])),
+      plugins: { wua: plugin as unknown as TSESLint.FlatConfig.Plugin },
+      language: "wua/powershell",
+      rules,
     },
   ];
 }
 
-powershellPlugin.configs.recommended = configOf("recommended", RECOMMENDED_RULES);
-powershellPlugin.configs.strict = configOf("strict", Object.keys(plugin.rules) as RuleName[]);
+powershellPlugin.configs.recommended = configOf("recommended");
+powershellPlugin.configs.strict = configOf("strict");
 
+export { POWERSHELL_FILES };
 export default powershellPlugin;

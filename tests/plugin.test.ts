@@ -50,15 +50,17 @@ describe("plugin object", () => {
     expect(Object.keys(strict!.rules ?? {})).toHaveLength(5);
   });
 
-  it("splits .wsf and .hta files with the plugin's processors and parses their code as scripts", () => {
+  it("splits .wsf and .hta files with the plugin's processors, parses their code as scripts, and reads .ps1/.psm1 as PowerShell", () => {
     for (const configs of [plugin.configs.recommended, plugin.configs.strict]) {
-      expect(configs.map((c) => [c.files, c.processor, c.languageOptions?.sourceType])).toEqual([
-        [undefined, undefined, undefined],
-        [["**/*.wsf"], "wua/wsf", undefined],
-        [["**/*.hta"], "wua/hta", undefined],
-        [["**/*.wsf/*.js", "**/*.hta/*.js"], undefined, "script"],
+      expect(configs.map((c) => [c.files, c.processor, c.languageOptions?.sourceType, c.language])).toEqual([
+        [undefined, undefined, undefined, undefined],
+        [["**/*.wsf"], "wua/wsf", undefined, undefined],
+        [["**/*.hta"], "wua/hta", undefined, undefined],
+        [["**/*.wsf/*.js", "**/*.hta/*.js"], undefined, "script", undefined],
+        [["**/*.ps1", "**/*.psm1"], undefined, undefined, "wua/powershell"],
       ]);
     }
+    expect(plugin.languages.powershell).toBeDefined();
     expect(plugin.processors.wsf.meta).toEqual({ name: "eslint-plugin-wua/wsf", version: packageJson.version });
     expect(plugin.processors.hta.meta).toEqual({ name: "eslint-plugin-wua/hta", version: packageJson.version });
   });

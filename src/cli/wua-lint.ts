@@ -95,20 +95,17 @@ function readOptions(argv: readonly string[]): Options {
 
 /**
  * The configuration wua-lint lints with: parser defaults per kind of script, then the plugin's
- * configs for JavaScript and PowerShell. The settings come last and have no `files`, so they apply
- * to every kind of file.
+ * config, which covers JavaScript, the script blocks of .wsf/.hta and PowerShell. The settings come
+ * last and have no `files`, so they apply to every kind of file.
  */
-async function wuaLintConfig(options: { strict: boolean; assumeRemote: boolean }): Promise<Linter.Config[]> {
+function wuaLintConfig(options: { strict: boolean; assumeRemote: boolean }): Linter.Config[] {
   const configName = options.strict ? "strict" : "recommended";
-  // Loading it loads the PowerShell grammar (WebAssembly): not needed for --help or a usage error.
-  const { default: powershell } = await import("../powershell.js");
   return [
     { files: ["**/*.js"], languageOptions: { ecmaVersion: "latest", sourceType: "script" } },
     { files: ["**/*.mjs"], languageOptions: { ecmaVersion: "latest", sourceType: "module" } },
     { files: ["**/*.cjs"], languageOptions: { ecmaVersion: "latest", sourceType: "commonjs" } },
     { files: ["**/*.ts", "**/*.mts", "**/*.cts"], languageOptions: { parser: tsParser as unknown as Linter.Parser } },
     ...(plugin.configs[configName] as unknown as Linter.Config[]),
-    ...(powershell.configs[configName] as unknown as Linter.Config[]),
     { settings: { wua: { assumeRemote: options.assumeRemote } } },
   ];
 }
@@ -123,7 +120,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${version}\n`);
     return 0;
   }
-  const eslint = new ESLint({ cwd: baseFolder(options.paths), overrideConfigFile: true, overrideConfig: await wuaLintConfig(options) });
+  const eslint = new ESLint({ cwd: baseFolder(options.paths), overrideConfigFile: true, overrideConfig: wuaLintConfig(options) });
   const results = await eslint.lintFiles(options.paths);
   // As with eslint, warnings count against --max-warnings even when --quiet hides them.
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0);

@@ -2,13 +2,11 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { Finding, FindingKind, MemberFinding, RemoteOrigin } from "../core/findings.js";
 import type { DeclaredMember } from "../core/object-model.js";
-import { withFileAnalysis } from "../js/analysis.js";
-import { withPowerShellAnalysis } from "../powershell/analysis.js";
-import { PowerShellSourceCode } from "../powershell/source-code.js";
+import { listenForFindings } from "./front-ends.js";
 
 /**
  * Rules hand a finding's node only back to ESLint, which locates it through the file's SourceCode:
- * a PowerShell node is typed as an ESTree node here without being read as one.
+ * another language's node is typed as an ESTree node here without being read as one.
  */
 type Node = TSESTree.Node;
 
@@ -31,10 +29,7 @@ export function onFindings<Kind extends FindingKind>(
       if (finding.kind === kind) report(finding as Finding<Node> & { readonly kind: Kind });
     }
   };
-  if (context.sourceCode instanceof PowerShellSourceCode) {
-    return withPowerShellAnalysis(context.sourceCode, context.settings, deliver) as TSESLint.RuleListener;
-  }
-  return withFileAnalysis(context, (analysis) => deliver(analysis.findings));
+  return listenForFindings(context, deliver);
 }
 
 /** Message data for a refused member: which member, where the object became remote, what to do. */

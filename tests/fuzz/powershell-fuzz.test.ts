@@ -3,45 +3,26 @@
  * copies of them, linted with the strict config through the real Linter. No rule may throw, no file
  * may be refused (valid or broken, no message is fatal but ESLint's own for a malformed `# eslint`
  * configuration comment), no place is reported twice by one rule,
- * no suggestion's output has more ERROR or MISSING nodes than the input had, every report is
- * inside the file, and the message for a file that could not be read reaches the last line it lists.
+ * no suggestion's output has more parse errors than the input had, every report is inside the file,
+ * and the message for a file that could not be read reaches the last line it lists.
  * A short run is part of `npm test`; FUZZ_COUNT=100000 for a long one, FUZZ_SEED=n to replay one
  * program (FUZZ_FIRST=n starts a long run elsewhere).
  */
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import powershell from "../../src/powershell.js";
-import { parseTree } from "../../src/powershell/parser.js";
+import wua from "../../src/index.js";
+import { parse } from "../../src/powershell/parser/index.js";
 import { generatePowerShellProgram } from "./powershell-generator.js";
 
 const COUNT = Number(process.env["FUZZ_COUNT"] ?? 1500);
 const FIRST_SEED = Number(process.env["FUZZ_SEED"] ?? process.env["FUZZ_FIRST"] ?? 1);
 const LAST_SEED = process.env["FUZZ_SEED"] ? FIRST_SEED : FIRST_SEED + COUNT - 1;
 
-const config: Linter.Config[] = [...(powershell.configs.strict as Linter.Config[])];
+const config: Linter.Config[] = [...(wua.configs.strict as Linter.Config[])];
 
-/** ERROR and MISSING nodes in tree-sitter's reading of `code`. */
+/** The parse errors in the parser's reading of `code`. */
 function errorNodeCount(code: string): number {
-  const tree = parseTree(code);
-  try {
-    if (!tree.rootNode.hasError) return 0;
-    let count = 0;
-    const cursor = tree.walk();
-    try {
-      for (;;) {
-        if (cursor.nodeType === "ERROR" || cursor.nodeIsMissing) count++;
-        // Only subtrees with an error in them are worth entering.
-        if (cursor.currentNode.hasError && cursor.gotoFirstChild()) continue;
-        while (!cursor.gotoNextSibling()) {
-          if (!cursor.gotoParent()) return count;
-        }
-      }
-    } finally {
-      cursor.delete();
-    }
-  } finally {
-    tree.delete();
-  }
+  return parse(code).errors.length;
 }
 
 /**
@@ -97,7 +78,7 @@ function fuzzOne(code: string, linter: Linter): { problem?: string; reports: num
       const errorsAfter = errorNodeCount(output);
       if (errorsAfter > errorsBefore) {
         return {
-          problem: `the suggestion of ${key} adds error nodes (${errorsBefore} before, ${errorsAfter} after):\n--- output ---\n${output}`,
+          problem: `the suggestion of ${key} adds parse errors (${errorsBefore} before, ${errorsAfter} after):\n--- output ---\n${output}`,
           reports,
           suggestions,
         };

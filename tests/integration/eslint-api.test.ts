@@ -1,4 +1,7 @@
-/** The plugin through the real `ESLint` class on the bundled examples, with the recommended config. */
+/**
+ * The plugin through the real `ESLint` class on the bundled examples, with the recommended config:
+ * one import lints every kind of file, PowerShell included.
+ */
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import tsParser from "@typescript-eslint/parser";
@@ -20,7 +23,7 @@ function configWith(pluginConfig: readonly unknown[]): Linter.Config[] {
 }
 
 const filesIn = (folder: string): string[] =>
-  readdirSync(new URL(`../../examples/${folder}/`, import.meta.url)).filter((f) => /\.(?:js|mjs|ts|wsf|hta)$/u.test(f));
+  readdirSync(new URL(`../../examples/${folder}/`, import.meta.url)).filter((f) => /\.(?:js|mjs|ts|wsf|hta|ps1|psm1)$/u.test(f));
 
 async function lintExamples(pluginConfig: readonly unknown[]): Promise<Map<string, Linter.LintMessage[]>> {
   const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: configWith(pluginConfig) });
@@ -81,12 +84,24 @@ const EXPECTED_REMOTE_REPORTS: string[] = [
   "deploy-patches.js:27:25 wua/no-remote-unavailable-member", // CreateUpdateInstaller
   "driver-cleanup.js:12:14 wua/no-remote-ishidden-write",
   "fleet-report.ts:24:13 wua/no-remote-unavailable-member", // BeginSearch
+  "Get-PatchReport.ps1:43:29 wua/no-remote-ishidden-write",
+  "Get-PatchReport.ps1:51:21 wua/no-remote-unavailable-member",
+  "Get-PatchReport.ps1:56:28 wua/no-remote-unavailable-member",
+  "Get-PatchReport.ps1:60:27 wua/no-remote-unavailable-member",
   "inventory-prefix.js:5:64 wua/no-ignored-location", // WScript.CreateObject's event prefix taken for a computer
+  "Invoke-PatchRun.ps1:29:28 wua/no-remote-unavailable-member",
+  "Invoke-PatchRun.ps1:33:27 wua/no-remote-unavailable-member",
+  "Invoke-PatchRun.ps1:37:19 wua/no-remote-unavailable-interface",
   "patch-jobs.wsf:24:31 wua/no-remote-unavailable-member", // CreateUpdateInstaller, install job
   "patch-toolkit.js:15:25 wua/no-remote-unavailable-member", // CreateUpdateDownloader through this, bound by .call
   "patch-toolkit.js:25:24 wua/no-remote-unavailable-member", // CreateUpdateInstaller through a callback and a destructured pair
   "reboot-check.js:5:14 wua/no-remote-unavailable-interface", // Microsoft.Update.SystemInfo
+  "Repair-AutomaticUpdates.ps1:10:14 wua/no-remote-unavailable-member",
+  "Repair-AutomaticUpdates.ps1:12:9 wua/no-remote-unavailable-member",
+  "Repair-AutomaticUpdates.ps1:14:5 wua/no-remote-unavailable-member",
   "update-console.hta:25:23 wua/no-remote-ishidden-write",
+  "UpdateServices.psm1:35:14 wua/no-remote-unavailable-member",
+  "UpdateServices.psm1:41:14 wua/no-remote-unavailable-member",
   "winrm-install.js:7:25 wua/no-remote-unavailable-member", // CreateUpdateInstaller over WinRM
   "wsus-service.js:11:28 wua/no-remote-unavailable-member", // AddService2 with an empty cab path
   "wsus-service.js:13:9 wua/no-remote-unavailable-member", // RegisterServiceWithAU

@@ -11,12 +11,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ESLint, type Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
-import powershell from "../../src/powershell.js";
+import wua from "../../src/index.js";
 
 const folder = mkdtempSync(join(tmpdir(), "wua-ps-bad-input-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const eslint = new ESLint({ cwd: folder, overrideConfigFile: true, overrideConfig: [...(powershell.configs.strict as Linter.Config[])] });
+const eslint = new ESLint({ cwd: folder, overrideConfigFile: true, overrideConfig: [...(wua.configs.strict as Linter.Config[])] });
 
 /** Writes `bytes` as `name` in the temporary folder and lints that file. */
 async function lintFile(name: string, bytes: Buffer | string): Promise<ESLint.LintResult> {
@@ -256,6 +256,7 @@ describe("deep nesting on disk", () => {
   const depth = 5_000;
   /** The finding after the nested part, on line 4: the file is still analysed past it. */
   const AFTER = "no-remote-unavailable-member@4:10";
+  const TOO_DEEP = /^PowerShell cannot run this file: the script nests brackets or blocks too deeply here/u;
 
   it.each([
     ["script blocks", `${"& { ".repeat(depth)}$session.CreateUpdateInstaller()${" }".repeat(depth)}`, 4 * depth + 10],
@@ -263,14 +264,29 @@ describe("deep nesting on disk", () => {
     ["sub-expressions", `$x = ${"$(".repeat(depth)}$session.CreateUpdateInstaller()${")".repeat(depth)}`, 2 * depth + 15],
     ["if blocks", `${"if ($ok) { ".repeat(depth)}$session.CreateUpdateInstaller()${" }".repeat(depth)}`, 11 * depth + 10],
     ["array expressions", `$x = ${"@(".repeat(depth)}$session.CreateUpdateInstaller()${")".repeat(depth)}`, 2 * depth + 15],
-  ])("5,000 nested %s: no stack overflow, and the code after them is still checked", async (name, nested, innerColumn) => {
+  ])("5,000 nested %s: no stack overflow, one message, and the code after them is still checked", async (name, nested, innerColumn) => {
     const code = [...REMOTE_HEAD, nested, "$session.CreateUpdateInstaller()", ""].join("\n");
     const result = await lintFile(`nested-${name.replaceAll(" ", "-")}.ps1`, code);
-    expect(result.messages.filter((m) => m.fatal || m.ruleId === null)).toEqual([]);
+    // Nesting this deep is past what PowerShell's own parser reads (ScriptTooComplicated): one message.
+    const own = result.messages.filter((m) => m.fatal || m.ruleId === null);
+    expect(own).toHaveLength(1);
+    expect(own[0]!.message).toMatch(TOO_DEEP);
+    expect(own[0]!.line).toBe(3);
     const found = positions(result);
     expect(found).toContain(AFTER);
-    // The use inside the nesting may or may not be followed that deep; nothing else is reported.
-    expect(found.filter((p) => p !== AFTER)).toEqual(found.includes(`no-remote-unavailable-member@3:${innerColumn}`) ? [`no-remote-unavailable-member@3:${innerColumn}`] : []);
+    // The use inside the nesting is not read that deep; nothing else is reported.
+    expect(found.filter((p) => p !== AFTER && p !== `no-remote-unavailable-member@3:${innerColumn}` && !p.startsWith("file@3:"))).toEqual([]);
+  });
+
+  it.each([
+    ["script blocks", (d: number) => `${"& { ".repeat(d)}$session.CreateUpdateInstaller()${" }".repeat(d)}`, (d: number) => 4 * d + 10],
+    ["parentheses", (d: number) => `$x = ${"(".repeat(d)}$session.CreateUpdateInstaller()${")".repeat(d)}`, (d: number) => d + 15],
+    ["if blocks", (d: number) => `${"if ($ok) { ".repeat(d)}$session.CreateUpdateInstaller()${" }".repeat(d)}`, (d: number) => 11 * d + 10],
+  ])("100 nested %s, deeper than any real script: read whole, with no message", async (name, nested, innerColumn) => {
+    const code = [...REMOTE_HEAD, nested(100), "$session.CreateUpdateInstaller()", ""].join("\n");
+    const result = await lintFile(`nested-100-${name.replaceAll(" ", "-")}.ps1`, code);
+    expect(result.messages.filter((m) => m.fatal || m.ruleId === null)).toEqual([]);
+    expect(positions(result)).toEqual([`no-remote-unavailable-member@3:${innerColumn(100)}`, AFTER]);
   });
 
   it("5,000 nested script blocks inside an Invoke-Command block", async () => {
@@ -283,7 +299,8 @@ describe("deep nesting on disk", () => {
       "",
     ].join("\n");
     const result = await lintFile("nested-in-remote-block.ps1", code);
-    expect(positions(result)).toEqual(["no-remote-unavailable-member@4:52"]);
+    expect(result.messages.filter((m) => m.ruleId === null).map((m) => m.message)).toEqual([expect.stringMatching(TOO_DEEP)]);
+    expect(positions(result).filter((p) => !p.startsWith("file@"))).toEqual(["no-remote-unavailable-member@4:52"]);
   });
 });
 

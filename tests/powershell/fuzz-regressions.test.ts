@@ -5,21 +5,12 @@
  */
 import type { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import { parseTree } from "../../src/powershell/parser.js";
+import { parse } from "../../src/powershell/parser/index.js";
 import { findings, lintPowerShell, reportedTexts } from "./lint.js";
 
-/** ERROR and MISSING nodes in the parser's reading of `code` (the parser is loaded by lint.js). */
+/** The parse errors in the parser's reading of `code`. */
 function errorNodes(code: string): number {
-  const tree = parseTree(code);
-  let count = 0;
-  const pending = [tree.rootNode];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    if (node.type === "ERROR" || node.isMissing) count++;
-    if (node.hasError) for (const child of node.children) if (child) pending.push(child);
-  }
-  tree.delete();
-  return count;
+  return parse(code).errors.length;
 }
 
 function applied(code: string, suggestion: Linter.LintSuggestion): string {

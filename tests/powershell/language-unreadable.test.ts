@@ -1,24 +1,24 @@
 /**
- * The policy for PowerShell files the parser cannot read: valid PowerShell is never refused and a
- * grammar gap gets no message; a file PowerShell itself cannot run (a string, here-string or block
- * comment never closed), a UTF-16 file, or a file mostly unreadable gets exactly one message, with
- * no rule id, and the rules still check the readable part.
+ * The policy for PowerShell files PowerShell cannot run: valid PowerShell never gets a message; a file
+ * with a parse error (a string, here-string, block comment or bracket never closed, a stray token), a
+ * UTF-16 file, or text that is not PowerShell at all gets exactly one message, with no rule id, and the
+ * rules still check what PowerShell reads as code.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ESLint, Linter, type Rule } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
-import powershell from "../../src/powershell.js";
-import type { PsNode, PsProgram } from "../../src/powershell/nodes.js";
-import { describeLines, describeUnreadable, findUnclosed } from "../../src/powershell/unreadable.js";
+import wua from "../../src/index.js";
+import { describeLines, describeParseProblem } from "../../src/powershell/parse-problem.js";
+import { parse } from "../../src/powershell/parser/index.js";
 
 /** A test-only rule that reports every command by name: shows what the rules still see. */
 const commands = {
   meta: { type: "problem", schema: [] },
   create: (context: Rule.RuleContext) => ({
-    command(node: { range: [number, number]; children: { type: string; range: [number, number] }[] }) {
-      const name = node.children.find((child) => child.type === "command_name");
+    CommandAst(node: { range: [number, number]; commandElements: { range: [number, number] }[] }) {
+      const [name] = node.commandElements;
       context.report({ node: node as never, message: `command ${name ? context.sourceCode.text.slice(...name.range) : "?"}` });
     },
   }),
@@ -27,8 +27,8 @@ const commands = {
 const config: Linter.Config[] = [
   {
     files: ["**/*.ps1"],
-    plugins: { "wua-powershell": powershell as never, test: { rules: { commands } } },
-    language: "wua-powershell/powershell",
+    plugins: { wua: wua as never, test: { rules: { commands } } },
+    language: "wua/powershell",
     rules: { "test/commands": "error" },
   },
 ];
@@ -53,7 +53,6 @@ describe("a file PowerShell cannot run gets one message, and its readable part i
     ["an expandable here-string", '$body = @"', 'the here-string started with @" on line 4 is never closed (it ends at a line that starts with "@)'],
     ["a verbatim here-string", "$body = @'", "the here-string started with @' on line 4 is never closed (it ends at a line that starts with '@)"],
     ["a block comment", "<# .SYNOPSIS", "the block comment started with <# on line 4 is never closed (it needs #> to end it)"],
-    ["a parenthesis", "$list = @(Get-Item x", "the parenthesis opened with ( on line 4 is never closed (a ) is missing)"],
   ])("%s never closed", (_, broken, cause) => {
     const code = file(...BEFORE, broken, ...AFTER);
     const messages = lint(code);
@@ -84,24 +83,53 @@ describe("a file PowerShell cannot run gets one message, and its readable part i
       '$log = @"',
       "Installed on $Computer",
     );
-    const messages = new Linter({ configType: "flat" }).verify(code, powershell.configs.recommended as Linter.Config[], { filename: "a.ps1" });
+    const messages = new Linter({ configType: "flat" }).verify(code, wua.configs.recommended as Linter.Config[], { filename: "a.ps1" });
     expect(messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(["3:10 wua/no-remote-unavailable-member", "4:8 null"]);
   });
 
-  it("a file the parser could not read at all gets one message", () => {
-    const text = "@@@ ]]] |||\n}}} ||| @@@\n";
-    const program = { type: "program", range: [0, text.length], children: [], parent: null, token: undefined, comments: [], errors: [] } as unknown as PsProgram;
-    const error: PsNode = { type: "ERROR", range: [0, text.length - 1], children: [], parent: program, token: undefined };
-    Object.assign(program, { children: [error], errors: [program] });
+  it("a bracket never closed: what follows is read inside it, as PowerShell reads it", () => {
+    const code = file(...BEFORE, "$list = @(Get-Item x", ...AFTER);
+    const messages = lint(code);
+    const own = messages.filter((m) => m.ruleId === null);
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatchObject({ severity: 2, line: 4, column: 9, endLine: 4, endColumn: 11 });
+    expect(own[0]!.message).toBe(
+      "PowerShell cannot run this file: the parenthesis opened with @( on line 4 is never closed (a ) is missing). " +
+        "wua rules checked the whole file as code, reading what follows it as inside it. Close the parenthesis and lint again.",
+    );
+    expect(messages.filter((m) => m.ruleId !== null).map((m) => `${m.line} ${m.message}`)).toEqual([
+      "2 command Get-Date",
+      "3 command Write-Output",
+      "4 command Get-Item",
+      "5 command Get-Item",
+      "6 command Write-Output",
+    ]);
+  });
+
+  it("any other parse error gets one message naming where PowerShell stops, and the rest is checked", () => {
+    const code = file(...BEFORE, "$total = 1 +", "if ($x) { Get-Item y", ...AFTER);
+    const own = fileMessages(code);
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatchObject({ line: 4, column: 13 });
+    expect(own[0]!.message).toBe(
+      "PowerShell cannot run this file: a value is missing after the operator '+' (line 4, column 13). wua rules checked the rest of the file as code. Correct the script and lint again.",
+    );
+    expect(lint(code).filter((m) => m.ruleId !== null).map((m) => m.message)).toContain("command Write-Output");
+  });
+
+  it("text that is not PowerShell at all (binary data) gets the message of its own", () => {
+    const text = "MZ\0\0\u00ff\uFFFD @@@ ]]] |||\n}}} ||| @@@\n";
     const lineOf = (offset: number): number => text.slice(0, offset).split("\n").length;
-    expect(describeUnreadable(text, program, lineOf)).toEqual({
-      range: [0, 23],
+    expect(describeParseProblem(text, parse(text), lineOf)).toEqual({
+      range: [0, text.trimEnd().length],
       message: "This file could not be read as PowerShell: wua rules could not read lines 1–2 and did not check them. Check that it is a PowerShell script, saved as UTF-8.",
     });
   });
 
-  it("text with no recognised cause gets no message, however much of it the parser left out", () => {
-    expect(fileMessages(file("@@@ ]]] |||", "}}} ||| @@@"))).toEqual([]);
+  it("text PowerShell cannot parse gets one message, even with no quote or bracket left open", () => {
+    const [own, ...more] = fileMessages(file("@@@ ]]] |||", "}}} ||| @@@"));
+    expect(more).toEqual([]);
+    expect(own!.message).toMatch(/^PowerShell cannot run this file: .* \(line 1, column 1\)\. /u);
   });
 
   it("a UTF-16 file read from disk is named as such", async () => {
@@ -109,7 +137,7 @@ describe("a file PowerShell cannot run gets one message, and its readable part i
     try {
       const text = "param($Computer)\r\n$s = New-Object -ComObject Microsoft.Update.Session\r\n$s.CreateUpdateInstaller()\r\n";
       writeFileSync(join(folder, "unicode.ps1"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
-      const eslint = new ESLint({ cwd: folder, overrideConfigFile: true, overrideConfig: [...(powershell.configs.strict as Linter.Config[])] });
+      const eslint = new ESLint({ cwd: folder, overrideConfigFile: true, overrideConfig: [...(wua.configs.strict as Linter.Config[])] });
       const [result] = await eslint.lintFiles(["unicode.ps1"]);
       expect(result!.messages).toHaveLength(1);
       expect(result!.messages[0]).toMatchObject({ ruleId: null, severity: 2, line: 1 });
@@ -122,7 +150,7 @@ describe("a file PowerShell cannot run gets one message, and its readable part i
   });
 });
 
-/** Valid PowerShell that tree-sitter-powershell reads with ERROR nodes (powershell-notes.md). */
+/** Valid PowerShell that the tree-sitter grammar this plugin once used misread (powershell-notes.md). */
 const GAPS = [
   "$mode = $IsDebug ? 'debug' : 'release'",
   "$name = $env:TARGET ?? 'SRV-01'",
@@ -138,7 +166,7 @@ const GAPS = [
   "$x = $bytes/1MB",
 ];
 
-describe("grammar gaps get no message", () => {
+describe("valid PowerShell 7 gets no message", () => {
   it.each(GAPS)("%s: alone, first, in the middle and last", (gap) => {
     for (const code of [file(gap), file(gap, ...AFTER), file(...BEFORE, gap, ...AFTER), file(...BEFORE, gap)]) {
       expect(fileMessages(code), code).toEqual([]);
@@ -188,24 +216,29 @@ const VALID_QUOTING = [
 
 describe("valid quoting is never taken for an unclosed string", () => {
   it.each(VALID_QUOTING)("%s", (snippet) => {
-    expect(findUnclosed(snippet)).toBeUndefined();
-    // With a grammar gap after it, so that the file has a line left out and the scan runs.
+    expect(parse(snippet).errors).toEqual([]);
     expect(fileMessages(file(snippet, "$name = $env:TARGET ?? 'SRV-01'", "Get-Date"))).toEqual([]);
   });
 
   it("finds what is really left open, by PowerShell's rules", () => {
+    /** The first error: its id, where it starts and ends, and what opened the construct left open. */
     const at = (code: string): string | undefined => {
-      const found = findUnclosed(code);
-      return found && `${found.what} ${found.opener} @${found.start}`;
+      const [first] = parse(code).errors;
+      const opener = first?.openedAt ? ` opened at ${first.openedAt[0]}` : "";
+      return first && `${first.errorId} ${first.range[0]}-${first.range[1]}${opener}`;
     };
-    expect(at('"a `"')).toBe('string " @0');
-    expect(at("'it''s")).toBe("string ' @0");
-    expect(at('$t = @"\ntext\n "@')).toBe('here-string @" @5');
-    expect(at('"$(Get-Date")')).toBe('string " @11');
-    expect(at("foo (a (b) c")).toBe("parenthesis ( @4");
+    // A string or comment never closed runs to the end of the text, as PowerShell reports it.
+    expect(at('"a `"')).toBe("TerminatorExpectedAtEndOfString 0-5");
+    expect(at("'it''s")).toBe("TerminatorExpectedAtEndOfString 0-6");
+    // The footer must start its line: a blank before it makes it text, and PowerShell says so.
+    expect(at('$t = @"\ntext\n "@')).toBe("WhitespaceBeforeHereStringFooter 14-16");
+    // In a string, `$(` runs to the first unmatched `)`: the quote inside it does not end the string.
+    expect(at('"$(Get-Date")')).toBe("TerminatorExpectedAtEndOfString 0-13");
+    // A missing `)` is reported after what was read, with the `(` that opened it.
+    expect(at("foo (a (b) c")).toBe("MissingEndParenthesisInExpression 12-12 opened at 4");
     expect(at('"(" + $(1) + ")" + (2)')).toBeUndefined();
-    expect(at("<# a #> <# b")).toBe("block comment <# @8");
-    expect(at("“typographic")).toBe("string “ @0");
+    expect(at("<# a #> <# b")).toBe("MissingTerminatorMultiLineComment 8-12");
+    expect(at("“typographic")).toBe("TerminatorExpectedAtEndOfString 0-12");
   });
 });
 

@@ -1,6 +1,6 @@
-/** Linting PowerShell through the real ESLint `Linter`, the real grammar and the plugin's configs. */
+/** Linting PowerShell through the real ESLint `Linter`, the plugin's own parser and its main entry's configs. */
 import { Linter } from "eslint";
-import powershell from "../../src/powershell.js";
+import wua from "../../src/index.js";
 
 export interface PowerShellLintOptions {
   settings?: Record<string, unknown>;
@@ -11,7 +11,7 @@ export function lintPowerShell(code: string, options: PowerShellLintOptions = {}
   const linter = new Linter({ configType: "flat" });
   return linter.verify(
     code,
-    [...(powershell.configs.strict as Linter.Config[]), { files: ["**/*.ps1", "**/*.psm1"], settings: options.settings ?? {} }],
+    [...(wua.configs.strict as Linter.Config[]), { files: ["**/*.ps1", "**/*.psm1"], settings: options.settings ?? {} }],
     { filename: options.filename ?? "script.ps1" },
   );
 }

@@ -1,16 +1,16 @@
 /**
  * Every row of the remote-use table has a failing and a passing PowerShell example, through the rule
- * that reports it, linted by ESLint's `Linter` with the `eslint-plugin-wua/powershell` config (the
+ * that reports it, linted by ESLint's `Linter` with the plugin's `strict` config (the
  * language, the real grammar and the rules as a user gets them).
  */
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import { remoteRows } from "../../src/data/remote-table.js";
-import powershell from "../../src/powershell.js";
+import wua from "../../src/index.js";
 import { located } from "../rules/row-cases.js";
 import { powerShellRowScenarios, type PowerShellRowScenario } from "./row-cases.js";
 
-const strict = powershell.configs.strict as Linter.Config[];
+const strict = wua.configs.strict as Linter.Config[];
 
 /** The PowerShell config with only `rule` turned on (all of them when `rule` is omitted). */
 function lint(code: string, rule?: PowerShellRowScenario["rule"]): Linter.LintMessage[] {

@@ -276,8 +276,8 @@ export interface SwitchStatementAst extends LabeledStatement {
   readonly type: "SwitchStatementAst";
   /** Lower-cased options: `regex`, `wildcard`, `exact`, `casesensitive`, `file`, `parallel`. */
   readonly flags: string[];
-  /** The value switched on, or with `-file` the file name. */
-  readonly condition: PipelineBaseAst | ExpressionAst;
+  /** The value switched on, or with `-file` the file name (as a pipeline, as PowerShell keeps it). */
+  readonly condition: PipelineBaseAst;
   readonly clauses: SwitchClause[];
   readonly default: StatementBlockAst | null;
 }
@@ -465,7 +465,7 @@ export interface BinaryExpressionAst extends BaseNode {
 
 export interface UnaryExpressionAst extends BaseNode {
   readonly type: "UnaryExpressionAst";
-  /** `-not`, `!`, `-bnot`, `-`, `+`, `++`, `--`, `-split`, `-join`, `,` (a one-element array). */
+  /** `-not`, `!`, `-bnot`, `-`, `+`, `++`, `--`, `-split`, `-join` (a unary `,` makes an `ArrayLiteralAst`). */
   readonly operator: string;
   /** False for `$i++` and `$i--`. */
   readonly prefix: boolean;
@@ -661,6 +661,8 @@ export interface ParseError {
   readonly loc: SourceLocation;
   /** The input stopped before the construct was complete (an unclosed brace, string or comment). */
   readonly incompleteInput: boolean;
+  /** For a bracket, brace or parenthesis never closed: the one that opened it. */
+  readonly openedAt?: readonly [number, number];
 }
 
 /** The root: PowerShell's own root is a script block too. */

@@ -52,6 +52,9 @@ give("kmgtpKMGTP", Trait.MultiplierStart);
 const LETTER = /\p{L}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
 const SEPARATOR = /[\p{Zs}\p{Zl}\p{Zp}]/u;
+// Compiled now: V8 compiles a regular expression on its first use, and a first use deep in a nested
+// script, close to the stack's limit, can fail fatally (out of memory) instead of throwing.
+for (const pattern of [LETTER, LETTER_OR_DIGIT, SEPARATOR]) pattern.test("\u00e9");
 
 function has(code: number, trait: Trait): boolean {
   return (TRAITS[code]! & trait) !== 0;

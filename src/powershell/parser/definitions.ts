@@ -69,7 +69,7 @@ export abstract class DefinitionParser extends StatementParser {
           isWorkflow,
           name,
           nameRange: [nameToken.start, nameToken.end],
-          parameters: declared.parameters,
+          parameters: declared.parameters !== null && declared.parameters.length > 0 ? declared.parameters : null,
           body,
         },
         functionToken.start,
@@ -93,7 +93,7 @@ export abstract class DefinitionParser extends StatementParser {
     if (rParen.kind !== TokenKind.RParen) {
       this.ungetToken(rParen);
       errorEnd = parameters.length > 0 ? parameters[parameters.length - 1]!.range[1] : lParen.end;
-      this.reportIncompleteInput({ range: [errorEnd, errorEnd] }, "MissingEndParenthesisInFunctionParameterList", "The parameter list is missing its closing ')'.");
+      this.reportUnclosed({ range: [errorEnd, errorEnd] }, lParen, "MissingEndParenthesisInFunctionParameterList", "The parameter list's '(' is missing its closing ')'.", rParen);
     }
     this.skipNewlines();
     return { parameters, errorEnd, rParen: errorEnd === null ? rParen : null };
@@ -136,7 +136,7 @@ export abstract class DefinitionParser extends StatementParser {
       const rCurly = this.nextToken();
       if (rCurly.kind !== TokenKind.RCurly) {
         this.ungetToken(rCurly);
-        this.reportIncompleteInput(DefinitionParser.after(lCurly), "MissingEndCurlyBrace", "The class is missing its closing '}'.", rCurly);
+        this.reportUnclosed(DefinitionParser.after(lCurly), lCurly, "MissingEndCurlyBrace", "The class is missing its closing '}'.", rCurly);
       } else {
         end = rCurly.end;
       }
@@ -154,8 +154,10 @@ export abstract class DefinitionParser extends StatementParser {
         start,
         end,
       );
+      // As PowerShell: a member that failed leaves only what it read; types before `class` keep the class too.
       const types = (customAttributes ?? []).filter((a) => a.type === "TypeConstraintAst");
-      if (types.length > 0 || nested.length > 0) return this.errorStatement(start, end, [...types, ...nested, definition]);
+      if (types.length > 0) return this.errorStatement(start, end, [...nested, ...types, definition]);
+      if (nested.length > 0) return this.errorStatement(start, end, nested);
       return definition;
     });
   }
@@ -372,7 +374,7 @@ export abstract class DefinitionParser extends StatementParser {
       const rCurly = this.nextToken();
       if (rCurly.kind !== TokenKind.RCurly) {
         this.ungetToken(rCurly);
-        this.reportIncompleteInput(DefinitionParser.after(lCurly), "MissingEndCurlyBrace", "The enum is missing its closing '}'.", rCurly);
+        this.reportUnclosed(DefinitionParser.after(lCurly), lCurly, "MissingEndCurlyBrace", "The enum is missing its closing '}'.", rCurly);
       } else {
         end = rCurly.end;
       }
@@ -541,14 +543,20 @@ export abstract class DefinitionParser extends StatementParser {
   }
 
   /**
-   * A DSC keyword statement: a word, an optional instance name, then a body in braces. PowerShell knows
-   * the resource keywords from the modules installed where it parses; here the shape decides: `Node`
-   * takes a script block, any other word a body of `Name = value` lines (a hashtable). Anything else
-   * is an ordinary command (null, nothing consumed).
+   * A DSC keyword statement: `Import-DscResource` with its parameters, or a word, an optional instance
+   * name, then a body in braces. PowerShell knows the resource keywords from the modules installed
+   * where it parses; here the shape decides: `Node` takes a script block, any other word a body of
+   * `Name = value` lines (a hashtable). Anything else is an ordinary command (null, nothing consumed).
    */
   protected dynamicKeywordStatementRule(): StatementAst | null {
     const restorePoint = this.restorePoint();
     const keyword = this.nextToken();
+    if (keyword.kind === TokenKind.Generic && keyword.nested === null && keyword.text.toLowerCase() === "import-dscresource") {
+      // A DSC keyword read as a command: its parameters name the modules to load.
+      this.resyncTo(restorePoint);
+      const command = this.commandRule()!;
+      return this.finish<DynamicKeywordStatementAst>({ type: "DynamicKeywordStatementAst", commandElements: command.commandElements }, command.range[0], command.range[1]);
+    }
     if (keyword.kind !== TokenKind.Identifier) {
       this.resyncTo(restorePoint);
       return null;

@@ -33,14 +33,15 @@ import type {
   UsingExpressionAst,
   VariableExpressionAst,
 } from "./ast.js";
-import { isDoubleQuote } from "./characters.js";
 import { Mode, type Token } from "./token.js";
 import { hasTrait, precedenceOf, PUNCTUATION_TEXT, TokenKind, TokenTrait } from "./token-kinds.js";
 import { TypeParser } from "./types.js";
 
 export abstract class ExpressionParser extends TypeParser {
   protected expressionRule(endNumberOnTernary = false): ExpressionAst | null {
-    return this.inMode(Mode.Expression, () => {
+    const oldMode = this.mode;
+    this.setMode(Mode.Expression);
+    try {
       const condition = this.binaryExpressionRule(endNumberOnTernary);
       if (condition === null) return null;
       const question = this.peekToken();
@@ -70,12 +71,16 @@ export abstract class ExpressionParser extends TypeParser {
         ifFalse = this.errorExpression(place.range[0], place.range[1]);
       }
       return this.finish<TernaryExpressionAst>({ type: "TernaryExpressionAst", condition, ifTrue, ifFalse }, condition.range[0], ifFalse.range[1]);
-    });
+    } finally {
+      this.setMode(oldMode);
+    }
   }
 
   /** Operators by precedence climbing over two stacks; `&&` and `||` end an expression (they chain pipelines). */
   private binaryExpressionRule(endNumberOnTernary: boolean): ExpressionAst | null {
-    return this.inMode(Mode.Expression, () => {
+    const oldMode = this.mode;
+    this.setMode(Mode.Expression);
+    try {
       let expression = this.arrayLiteralRule(endNumberOnTernary);
       if (expression === null) return null;
       let token = this.peekToken();
@@ -117,7 +122,9 @@ export abstract class ExpressionParser extends TypeParser {
       let right = operands.pop()!;
       while (operands.length > 0) right = this.binary(operands.pop()!, operators.pop()!, right);
       return parameter === null ? right : this.parameterInExpression(parameter, right);
-    });
+    } finally {
+      this.setMode(oldMode);
+    }
   }
 
   private binary(left: ExpressionAst, operator: Token, right: ExpressionAst): BinaryExpressionAst {
@@ -476,7 +483,7 @@ export abstract class ExpressionParser extends TypeParser {
       const rParen = this.nextToken();
       if (rParen.kind !== TokenKind.RParen) {
         this.ungetToken(rParen);
-        if (!reported) this.reportIncompleteInput({ range: [end, end] }, "MissingEndParenthesisInMethodCall", "A ')' is missing at the end of the method call.");
+        if (!reported) this.reportUnclosed({ range: [end, end] }, lParen, "MissingEndParenthesisInMethodCall", "The method call's '(' is missing its closing ')'.", rParen);
       } else {
         end = rParen.end;
       }
@@ -505,7 +512,7 @@ export abstract class ExpressionParser extends TypeParser {
     const rBracket = this.nextToken();
     if (rBracket.kind !== TokenKind.RBracket) {
       this.ungetToken(rBracket);
-      if (index.type !== "ErrorExpressionAst") this.reportIncompleteInput(ExpressionParser.after(index), "MissingEndSquareBracket", "A ']' is missing after the index.");
+      if (index.type !== "ErrorExpressionAst") this.reportUnclosed(ExpressionParser.after(index), lBracket, "MissingEndSquareBracket", "The index's '[' is missing its closing ']'.", rBracket);
     } else {
       end = rBracket.end;
     }
@@ -529,7 +536,7 @@ export abstract class ExpressionParser extends TypeParser {
     const rCurly = this.nextToken();
     if (rCurly.kind !== TokenKind.RCurly) {
       this.ungetToken(rCurly);
-      this.reportIncompleteInput(atCurly, "MissingEndCurlyBrace", "The hashtable is missing its closing '}'.", rCurly);
+      this.reportUnclosed(ExpressionParser.after(atCurly), atCurly, "MissingEndCurlyBrace", "The hashtable is missing its closing '}'.", rCurly);
       end = keyValuePairs.length > 0 ? keyValuePairs[keyValuePairs.length - 1]!.range[1] : atCurly.end;
     } else {
       end = rCurly.end;
@@ -581,14 +588,15 @@ export abstract class ExpressionParser extends TypeParser {
   protected scriptBlockExpressionRule(lCurly: Token): ScriptBlockExpressionAst {
     const oldDisable = this.disableCommaOperator;
     this.disableCommaOperator = false;
+    const oldMode = this.mode;
+    this.setMode(Mode.Command);
     try {
-      const scriptBlock = this.inMode(Mode.Command, () => {
-        this.skipNewlines();
-        return this.scriptBlockRule(lCurly, false);
-      });
+      this.skipNewlines();
+      const scriptBlock = this.scriptBlockRule(lCurly, false);
       return this.finish<ScriptBlockExpressionAst>({ type: "ScriptBlockExpressionAst", scriptBlock }, scriptBlock.range[0], scriptBlock.range[1]);
     } finally {
       this.disableCommaOperator = oldDisable;
+      this.setMode(oldMode);
     }
   }
 
@@ -598,22 +606,23 @@ export abstract class ExpressionParser extends TypeParser {
     this.disableCommaOperator = false;
     const statements: StatementAst[] = [];
     let end = open.end;
+    const oldMode = this.mode;
+    this.setMode(Mode.Command);
     try {
-      this.inMode(Mode.Command, () => {
-        this.skipNewlines();
-        this.statementListRule(statements);
-        this.skipNewlines();
-        const rParen = this.nextToken();
-        if (rParen.kind !== TokenKind.RParen) {
-          this.ungetToken(rParen);
-          this.reportIncompleteInput(rParen, "MissingEndParenthesisInSubexpression", `The '${this.tokenText(open)}' is missing its closing ')'.`);
-          if (statements.length > 0) end = statements[statements.length - 1]!.range[1];
-        } else {
-          end = rParen.end;
-        }
-      });
+      this.skipNewlines();
+      this.statementListRule(statements);
+      this.skipNewlines();
+      const rParen = this.nextToken();
+      if (rParen.kind !== TokenKind.RParen) {
+        this.ungetToken(rParen);
+        this.reportUnclosed(rParen, open, "MissingEndParenthesisInSubexpression", `The '${this.tokenText(open)}' is missing its closing ')'.`, rParen);
+        if (statements.length > 0) end = statements[statements.length - 1]!.range[1];
+      } else {
+        end = rParen.end;
+      }
     } finally {
       this.disableCommaOperator = oldDisable;
+      this.setMode(oldMode);
     }
     const blockStart = statements.length > 0 ? statements[0]!.range[0] : open.end;
     const blockEnd = statements.length > 0 ? statements[statements.length - 1]!.range[1] : open.end;
@@ -626,33 +635,46 @@ export abstract class ExpressionParser extends TypeParser {
   }
 
   private parenthesizedExpressionRule(lParen: Token): ParenExpressionAst {
-    const oldDisable = this.disableCommaOperator;
-    let pipeline: PipelineBaseAst | null = null;
-    let end = lParen.end;
+    if (!this.enter()) {
+      this.syncOnError(true, TokenKind.RParen);
+      return this.finish<ParenExpressionAst>({ type: "ParenExpressionAst", pipeline: this.errorStatement(lParen.end, lParen.end) }, lParen.start, lParen.end);
+    }
     try {
-      this.disableCommaOperator = false;
-      this.inMode(Mode.Command, () => {
-        this.skipNewlines();
-        pipeline = this.pipelineChainRule();
-        if (pipeline === null) {
-          const place = ExpressionParser.after(lParen);
-          this.reportIncompleteInput(place, "ExpectedExpression", "An expression is missing after '('.");
-          pipeline = this.errorStatement(place.range[0], place.range[1]);
-        }
-        end = (pipeline as PipelineBaseAst).range[1];
-        this.skipNewlines();
-        const rParen = this.nextToken();
-        if (rParen.kind !== TokenKind.RParen) {
-          this.ungetToken(rParen);
-          this.reportIncompleteInput(ExpressionParser.after(pipeline as PipelineBaseAst), "MissingEndParenthesisInExpression", "The '(' is missing its closing ')'.");
-        } else {
-          end = rParen.end;
-        }
-      });
+      return this.parenthesized(lParen);
+    } finally {
+      this.leave();
+    }
+  }
+
+  private parenthesized(lParen: Token): ParenExpressionAst {
+    const oldDisable = this.disableCommaOperator;
+    const oldMode = this.mode;
+    let pipeline: PipelineBaseAst | null;
+    let end: number;
+    this.disableCommaOperator = false;
+    this.setMode(Mode.Command);
+    try {
+      this.skipNewlines();
+      pipeline = this.pipelineChainRule();
+      if (pipeline === null) {
+        const place = ExpressionParser.after(lParen);
+        this.reportIncompleteInput(place, "ExpectedExpression", "An expression is missing after '('.");
+        pipeline = this.errorStatement(place.range[0], place.range[1]);
+      }
+      end = pipeline.range[1];
+      this.skipNewlines();
+      const rParen = this.nextToken();
+      if (rParen.kind !== TokenKind.RParen) {
+        this.ungetToken(rParen);
+        this.reportUnclosed(ExpressionParser.after(pipeline), lParen, "MissingEndParenthesisInExpression", "The '(' is missing its closing ')'.", rParen);
+      } else {
+        end = rParen.end;
+      }
     } finally {
       this.disableCommaOperator = oldDisable;
+      this.setMode(oldMode);
     }
-    return this.finish<ParenExpressionAst>({ type: "ParenExpressionAst", pipeline: pipeline! }, lParen.start, end);
+    return this.finish<ParenExpressionAst>({ type: "ParenExpressionAst", pipeline }, lParen.start, end);
   }
 
   // --- strings ------------------------------------------------------------------------------------------
@@ -676,37 +698,13 @@ export abstract class ExpressionParser extends TypeParser {
       const savedUngot = this.ungot;
       this.ungot = null;
       try {
-        const expression = this.tokenizer.nestedScan(token.start, token.end, () => this.primaryExpressionRule(true), ExpressionParser.unescapedQuotes(this.text, token));
+        const expression = this.tokenizer.nestedScan(token.start, token.end, () => this.primaryExpressionRule(true), token.skipped);
         expressions.push(expression ?? this.errorExpression(token.start, token.end));
       } finally {
         this.ungot = savedUngot;
       }
     }
     return expressions;
-  }
-
-  /**
-   * In `"$(Get-Date -Format ""yyyy"")"` each `""` (and each `` `" ``) stands for one quote. The text is
-   * scanned again with one character of each pair blanked, so that every offset stays where it was: the
-   * backtick, or for `""` the character outside the string it opens or closes. Undefined when nothing
-   * was doubled.
-   */
-  private static unescapedQuotes(text: string, token: Token): string | undefined {
-    if (token.skipped === null) return undefined;
-    const skipped = new Set(token.skipped);
-    const chars = text.slice(token.start, token.end).split("");
-    let inString = false;
-    for (let i = token.start; i < token.end; i++) {
-      const code = text.charCodeAt(i);
-      if (skipped.has(i)) {
-        chars[(code === 0x60 || !inString ? i : i + 1) - token.start] = " ";
-        inString = !inString;
-        i++;
-      } else if (isDoubleQuote(code)) {
-        inString = !inString;
-      }
-    }
-    return text.slice(0, token.start) + chars.join("") + text.slice(token.end);
   }
 
   /** A single command argument, or null at `,` or the end (used where PowerShell wants one word). */

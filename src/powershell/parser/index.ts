@@ -43,17 +43,19 @@ export function parse(text: string): ScriptAst {
   setParents(root);
   const record = parser.tokenRecord;
   let tokens: Token[] | undefined;
-  return Object.assign(root, {
-    comments: parser.comments,
-    errors: parser.errors,
-    get tokens(): readonly Token[] {
+  const script = Object.assign(root, { comments: parser.comments, errors: parser.errors });
+  // Token objects are built on first use only: most lints never ask for them.
+  Object.defineProperty(script, "tokens", {
+    enumerable: false,
+    get(): readonly Token[] {
       tokens ??= record.kinds.map((kind, i) => {
         const range: [number, number] = [record.starts[i]!, record.ends[i]!];
         return { type: TokenKind[kind]!, range, loc: { start: lines.positionAt(range[0]), end: lines.positionAt(range[1]) } };
       });
       return tokens;
     },
-  }) as ScriptAst;
+  });
+  return script as unknown as ScriptAst;
 }
 
 function emptyScript(text: string, lines: LineIndex): ScriptBlockAst {

@@ -23,7 +23,10 @@ import { Tokenizer } from "./tokenizer.js";
 /** Anything with a place in the text. */
 export type Spanned = Token | Ast | { readonly range: readonly [number, number] };
 
-/** Deeper than any real script nests; far from the JS stack's limit. */
+/**
+ * Deeper than any real script nests, and well within the JS stack: PowerShell's own parser has such a
+ * limit too (ScriptTooComplicated). A statement, a unary expression and a parenthesis count one each.
+ */
 const MAX_NESTING = 400;
 
 export abstract class ParserBase {
@@ -205,11 +208,12 @@ export abstract class ParserBase {
 
   // --- errors ---------------------------------------------------------------------------------------
 
-  private saveError(start: number, end: number, errorId: string, message: string, incomplete: boolean): void {
+  private saveError(start: number, end: number, errorId: string, message: string, incomplete: boolean, openedAt?: Spanned): void {
     for (const known of this.errors) {
       if (known.errorId === errorId && known.range[0] === start && known.range[1] === end) return;
     }
-    this.errors.push({ errorId, message, range: [start, end], loc: { start: this.lines.positionAt(start), end: this.lines.positionAt(end) }, incompleteInput: incomplete });
+    const error = { errorId, message, range: [start, end] as [number, number], loc: { start: this.lines.positionAt(start), end: this.lines.positionAt(end) }, incompleteInput: incomplete };
+    this.errors.push(openedAt === undefined ? error : { ...error, openedAt: [ParserBase.startOf(openedAt), ParserBase.endOf(openedAt)] });
   }
 
   protected reportError(at: Spanned, errorId: string, message: string): void {
@@ -220,6 +224,21 @@ export abstract class ParserBase {
   protected reportIncompleteInput(at: Spanned, errorId: string, message: string, detectedAt: Spanned = at): void {
     const incomplete = this.tokenizer.onlyTriviaAfter(ParserBase.endOf(detectedAt));
     this.saveError(ParserBase.startOf(at), ParserBase.endOf(at), errorId, message, incomplete);
+  }
+
+  /**
+   * A closing bracket, brace or parenthesis is missing: reported where PowerShell reports it (`at`),
+   * with the token that opened it.
+   */
+  protected reportUnclosed(at: Spanned, opener: Spanned, errorId: string, message: string, detectedAt: Spanned): void {
+    const incomplete = this.tokenizer.onlyTriviaAfter(ParserBase.endOf(detectedAt));
+    this.saveError(ParserBase.startOf(at), ParserBase.endOf(at), errorId, message, incomplete, opener);
+  }
+
+  /** The empty place just before `token`'s first character, where PowerShell reports a missing closer. */
+  protected static before(token: Token): { range: [number, number] } {
+    const at = Math.max(0, token.start - 1);
+    return { range: [at, at] };
   }
 
   /** An empty place right after `item`. */
@@ -239,7 +258,7 @@ export abstract class ParserBase {
       if (!this.reportedTooDeep) {
         this.reportedTooDeep = true;
         const token = this.peekToken();
-        this.reportError(token, "ScriptTooDeeplyNested", `The script nests expressions or blocks more than ${MAX_NESTING} levels deep here; the rest of this construct was not read.`);
+        this.reportError(token, "ScriptTooDeeplyNested", "The script nests brackets or blocks too deeply here: the rest of this construct was not read (PowerShell's own parser gives up on such nesting too).");
       }
       return false;
     }

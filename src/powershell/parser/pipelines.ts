@@ -29,9 +29,11 @@ const VERBATIM_ARGUMENT = "--%";
 
 export abstract class PipelineParser extends ExpressionParser {
   protected pipelineChainRule(): PipelineBaseAst | null {
-    let expression: ExpressionAst | null = null;
     let assign: Token | null = null;
-    this.inMode(Mode.Expression, () => {
+    const oldMode = this.mode;
+    this.setMode(Mode.Expression);
+    let expression: ExpressionAst | null;
+    try {
       expression = this.expressionRule();
       if (expression !== null) {
         const token = this.peekToken();
@@ -40,7 +42,9 @@ export abstract class PipelineParser extends ExpressionParser {
           assign = token;
         }
       }
-    });
+    } finally {
+      this.setMode(oldMode);
+    }
     if (expression !== null && assign !== null) return this.assignment(expression, assign);
 
     let start: ExpressionAst | null = expression;
@@ -118,7 +122,7 @@ export abstract class PipelineParser extends ExpressionParser {
       right = this.errorStatement(place.range[0], place.range[1]);
     }
     return this.finish<AssignmentStatementAst>(
-      { type: "AssignmentStatementAst", left, operator: this.tokenText(operator).replace(/^[\u2013\u2014\u2015]/u, "-") as AssignmentOperator, right },
+      { type: "AssignmentStatementAst", left, operator: assignmentOperator(this.tokenText(operator)), right },
       left.range[0],
       right.range[1],
     );
@@ -135,7 +139,7 @@ export abstract class PipelineParser extends ExpressionParser {
     let pipe: Token | null = null;
     for (let scanning = true; scanning; ) {
       let element: CommandBaseAst | null;
-      if (expression === null && !skipExpression) expression = this.inMode(Mode.Expression, () => this.expressionRule());
+      if (expression === null && !skipExpression) expression = this.expressionRule();
       skipExpression = false;
       if (expression !== null) {
         if (elements.length > 0) this.reportError(expression, "ExpressionsMustBeFirstInPipeline", "An expression is allowed only as the first element of a pipeline.");
@@ -197,8 +201,11 @@ export abstract class PipelineParser extends ExpressionParser {
     return redirections;
   }
 
-  /** `> file`, `2>> file`, `2>&1`; `<` is reserved. Null for what PowerShell does not support. */
-  private redirectionRule(token: Token, taken: Set<string>): RedirectionAst | null {
+  /**
+   * `> file`, `2>> file`, `2>&1`; `<` is reserved. Null for what PowerShell does not support; `end`
+   * then says where what was read ends.
+   */
+  private redirectionRule(token: Token, taken: Set<string>, end?: { at: number }): RedirectionAst | null {
     let result: RedirectionAst;
     if (token.kind === TokenKind.RedirectInStd || token.toStream === -1) {
       let location = this.singleCommandArgument(ArgumentContext.FileName);
@@ -208,6 +215,7 @@ export abstract class PipelineParser extends ExpressionParser {
       }
       if (token.kind === TokenKind.RedirectInStd) {
         this.reportError(token, "RedirectionNotSupported", "The '<' operator is reserved for future use.");
+        if (end !== undefined) end.at = location.range[1];
         return null;
       }
       result = this.finish<FileRedirectionAst>(
@@ -307,7 +315,9 @@ export abstract class PipelineParser extends ExpressionParser {
 
   /** A command: its name (or `&`/`.` and an expression), then parameters, arguments and redirections. */
   protected commandRule(): CommandAst | null {
-    return this.inMode(Mode.Command, () => {
+    const oldMode = this.mode;
+    this.setMode(Mode.Command);
+    try {
       let token = this.nextToken();
       const first = token;
       let end = token.end;
@@ -362,11 +372,10 @@ export abstract class PipelineParser extends ExpressionParser {
           case TokenKind.Redirection:
           case TokenKind.RedirectInStd:
             if ((context & ArgumentContext.CommandName) === 0) {
-              const redirection = this.redirectionRule(token, taken);
-              if (redirection !== null) {
-                redirections.push(redirection);
-                end = redirection.range[1];
-              }
+              const readTo = { at: token.end };
+              const redirection = this.redirectionRule(token, taken, readTo);
+              if (redirection !== null) redirections.push(redirection);
+              end = redirection?.range[1] ?? readTo.at;
             } else {
               end = token.end;
               elements.push(this.bareword(token, this.tokenText(token)));
@@ -402,7 +411,9 @@ export abstract class PipelineParser extends ExpressionParser {
         return null;
       }
       return this.finish<CommandAst>({ type: "CommandAst", commandElements: elements, invocationOperator, redirections }, first.start, end);
-    });
+    } finally {
+      this.setMode(oldMode);
+    }
   }
 
   /** `-Name`, or `-Name:value` with its value. */
@@ -433,6 +444,11 @@ export abstract class PipelineParser extends ExpressionParser {
     elements.push(this.scriptBlockExpressionRule(lCurly));
     return true;
   }
+}
+
+/** The operator as PowerShell spells it: `-=` written with an en dash is `-=`. */
+function assignmentOperator(text: string): AssignmentOperator {
+  return (text.length === 2 && text[1] === "=" && text[0] !== "-" && "\u2013\u2014\u2015".includes(text[0]!) ? "-=" : text) as AssignmentOperator;
 }
 
 function isStringToken(token: Token): boolean {

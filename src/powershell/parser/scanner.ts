@@ -48,6 +48,11 @@ export abstract class Scanner {
   inWorkflowContext = false;
   /** Nested scans (variables and `$( )` in strings) record no tokens or comments. */
   protected nesting = 0;
+  /**
+   * Inside the `$( )` of a double-quoted string, the first character of each `""` or `` `" ``, which
+   * PowerShell drops: reading passes over them, and token ranges still cover them.
+   */
+  protected skipped: ReadonlySet<number> | null = null;
   readonly comments: Comment[] = [];
   /** Token kinds and offsets, recorded compactly; `ast.tokens` is built from them on first use. */
   readonly tokenKinds: number[] = [];
@@ -65,20 +70,33 @@ export abstract class Scanner {
   // --- characters ----------------------------------------------------------------------------
 
   protected next(): number {
+    if (this.skipped !== null && this.skipped.has(this.pos)) this.pos++;
     const at = this.pos++;
     return at < this.limit ? this.text.charCodeAt(at) : EOF;
   }
 
   protected unget(): void {
     this.pos--;
+    if (this.skipped !== null && this.skipped.has(this.pos)) this.pos--;
   }
 
   protected peek(): number {
-    return this.pos < this.limit ? this.text.charCodeAt(this.pos) : EOF;
+    const at = this.skipped !== null && this.skipped.has(this.pos) ? this.pos + 1 : this.pos;
+    return at < this.limit ? this.text.charCodeAt(at) : EOF;
   }
 
   protected skip(): void {
+    if (this.skipped !== null && this.skipped.has(this.pos)) this.pos++;
     this.pos++;
+  }
+
+  /** The text from `start` to `end` as PowerShell reads it: without the dropped characters. */
+  protected slice(start: number, end: number): string {
+    const text = this.text.slice(start, end);
+    if (this.skipped === null) return text;
+    let kept = "";
+    for (let i = start; i < end; i++) if (!this.skipped.has(i)) kept += this.text[i];
+    return kept;
   }
 
   protected atEnd(): boolean {
@@ -111,8 +129,12 @@ export abstract class Scanner {
     this.onError(start, end, errorId, message, false);
   }
 
-  protected incomplete(start: number, errorId: string, message: string): void {
-    this.onError(start, start, errorId, message, true);
+  /**
+   * An error where the text ended inside a construct: reported at what opened it, or with
+   * `toEnd` over everything from there on (a string or comment runs to the end, as in PowerShell).
+   */
+  protected incomplete(start: number, openerLength: number, errorId: string, message: string, toEnd = false): void {
+    this.onError(start, toEnd ? this.limit : start + openerLength, errorId, message, true);
   }
 
   // --- comments ------------------------------------------------------------------------------
@@ -140,7 +162,7 @@ export abstract class Scanner {
       }
       if (code === EOF) {
         this.unget();
-        this.incomplete(start, "MissingTerminatorMultiLineComment", "The block comment is never closed: `#>` is missing.");
+        this.incomplete(start, 2, "MissingTerminatorMultiLineComment", "The block comment is never closed: `#>` is missing.", true);
         this.addComment("BlockComment", start, this.pos, start + 2, this.pos);
         return;
       }
@@ -216,16 +238,15 @@ export abstract class Scanner {
     for (;;) {
       const code = this.next();
       if (code === EOF) {
-        value += this.text.slice(runStart, this.limit);
+        value += this.slice(runStart, this.limit);
         this.unget();
-        this.incomplete(quote, "TerminatorExpectedAtEndOfString", "The string is missing its closing quote (').");
+        this.incomplete(quote, 1, "TerminatorExpectedAtEndOfString", "The string is missing its closing quote (').", true);
         return { value, inError: true };
       }
       if (isSingleQuote(code)) {
-        value += this.text.slice(runStart, this.pos - 1);
+        value += this.slice(runStart, this.pos - 1);
         if (!isSingleQuote(this.peek())) return { value, inError: false };
-        value += this.text[this.pos];
-        this.skip();
+        value += String.fromCharCode(this.next());
         runStart = this.pos;
       }
     }
@@ -239,19 +260,18 @@ export abstract class Scanner {
       const code = this.next();
       if (code === EOF) {
         this.unget();
-        this.incomplete(quote, "TerminatorExpectedAtEndOfString", 'The string is missing its closing quote (").');
+        this.incomplete(quote, 1, "TerminatorExpectedAtEndOfString", 'The string is missing its closing quote (").', true);
         return { value, inError: true };
       }
       if (isDoubleQuote(code)) {
         if (!isDoubleQuote(this.peek())) return { value, inError: false };
-        value += this.text[this.pos];
-        this.skip();
+        value += String.fromCharCode(this.next());
         continue;
       }
       if (code === DOLLAR) {
         const start = this.pos - 1;
         if (this.scanDollarInString(false, nested)) {
-          value += this.text.slice(start, this.pos);
+          value += this.slice(start, this.pos);
           continue;
         }
       } else if (code === BACKTICK && this.peek() !== EOF) {
@@ -310,7 +330,7 @@ export abstract class Scanner {
         this.skip();
       } else if (code === EOF) {
         this.unget();
-        this.incomplete(start, "IncompleteDollarSubexpressionReference", "The `$(` is never closed: a `)` is missing.");
+        this.incomplete(start, 2, "IncompleteDollarSubexpressionReference", "The `$(` is never closed: a `)` is missing.", true);
         inError = true;
         break;
       }
@@ -334,7 +354,7 @@ export abstract class Scanner {
     else if (code !== LF) {
       if (code === EOF) {
         this.unget();
-        this.incomplete(header, "TerminatorExpectedAtEndOfString", `The here-string is never closed: it needs a line that starts with ${double ? '"@' : "'@"}.`);
+        this.incomplete(header, 2, "TerminatorExpectedAtEndOfString", `The here-string is never closed: it needs a line that starts with ${double ? '"@' : "'@"}.`, true);
         return false;
       }
       this.unget();
@@ -404,9 +424,9 @@ export abstract class Scanner {
         if (code === EOF) {
           this.unget();
           if (falseFooter.at !== -1) {
-            this.incomplete(falseFooter.at, "WhitespaceBeforeHereStringFooter", "A here-string's closing '@ or \"@ must start its line, with nothing before it.");
+            this.incomplete(falseFooter.at, 2, "WhitespaceBeforeHereStringFooter", "A here-string's closing '@ or \"@ must start its line, with nothing before it.", true);
           } else {
-            this.incomplete(header, "TerminatorExpectedAtEndOfString", `The here-string is never closed: it needs a line that starts with ${double ? '"@' : "'@"}.`);
+            this.incomplete(header, 2, "TerminatorExpectedAtEndOfString", `The here-string is never closed: it needs a line that starts with ${double ? '"@' : "'@"}.`, true);
           }
           inError = true;
           break;
@@ -482,7 +502,8 @@ export abstract class Scanner {
     const token = this.newToken(splatted ? TokenKind.SplattedVariable : TokenKind.Variable);
     token.text = name;
     if (unqualified(name) === "") {
-      this.error(this.tokenStart, this.pos, "InvalidVariableReference", "A variable name is missing after `$` and the drive or scope name.");
+      if (isDriveQualified(name)) this.error(this.tokenStart, this.pos, "InvalidVariableReferenceWithDrive", "A variable name is missing after the drive name and its ':' (write ${name:} to use the colon in a name).");
+      else this.error(this.tokenStart, this.pos, "InvalidVariableReference", "A variable name is missing after `$` or the scope name.");
     }
     return token;
   }
@@ -520,7 +541,7 @@ export abstract class Scanner {
       }
       name += String.fromCharCode(code);
     }
-    if (code !== 0x7d) this.incomplete(errorStart, "IncompleteDollarVariableReference", "The `${` is never closed: a `}` is missing.");
+    if (code !== 0x7d) this.incomplete(errorStart, 1, "IncompleteDollarVariableReference", "The `${` is never closed: a `}` is missing.", true);
     if (name.length === 0 && code === 0x7d) this.error(this.pos - 1, this.pos, "EmptyVariableReference", "The variable name inside `${}` is empty.");
     if (this.mode === Mode.Command) {
       const after = this.peek();
@@ -563,7 +584,7 @@ export abstract class Scanner {
       } else if (code === DOLLAR) {
         const start = this.pos - 1;
         if (this.scanDollarInString(false, (nested ??= []))) {
-          value += this.text.slice(start, this.pos);
+          value += this.slice(start, this.pos);
           continue;
         }
       }
@@ -623,7 +644,7 @@ export abstract class Scanner {
         this.skip();
         parts.format = "binary";
         while (this.peek() === 0x30 || this.peek() === 0x31) parts.digits += String.fromCharCode(this.next());
-        if (!/[01]/u.test(parts.digits)) notNumber = true;
+        if (!parts.digits.includes("0") && !parts.digits.includes("1")) notNumber = true;
       } else {
         parts.digits += String.fromCharCode(first);
         this.readDigits(parts);
@@ -712,54 +733,85 @@ interface NumberParts {
 }
 
 const MULTIPLIERS: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
+const DECIMAL_MAX = 2n ** 96n - 1n;
 
-/** The ranges a suffix allows, as PowerShell checks them. */
+/** The ranges of the integer types a suffix selects, as PowerShell checks them. */
 const RANGES: Record<string, readonly [bigint, bigint]> = {
   y: [-128n, 127n],
   uy: [0n, 255n],
   s: [-32768n, 32767n],
   us: [0n, 65535n],
   l: [-(2n ** 63n), 2n ** 63n - 1n],
-  u: [0n, 2n ** 64n - 1n],
   ul: [0n, 2n ** 64n - 1n],
-  d: [-(2n ** 96n - 1n), 2n ** 96n - 1n],
-  "": [-(2n ** 96n - 1n), 2n ** 96n - 1n],
+  d: [-DECIMAL_MAX, DECIMAL_MAX],
 };
 
-/** A number's value, or undefined when PowerShell would not accept it (out of its type's range). */
+/**
+ * A number's value as PowerShell computes it, or undefined when PowerShell rejects it (out of its
+ * type's range). Hex and binary literals of a type's full width are two's complement (`0xFFFFFFFF`
+ * is -1, `0xFFy` is -1), as PowerShell reads them.
+ */
 function numberValue(parts: NumberParts): number | bigint | undefined {
   const { digits, format, suffix, real, multiplier } = parts;
   if (real) {
-    const value = Number(digits) * multiplier;
-    if (!Number.isFinite(value) && suffix !== "d") return undefined;
-    if (suffix === "" || suffix === "d") return value;
-    const whole = BigInt(Math.round(value));
-    if (suffix === "n") return whole;
-    const range = RANGES[suffix];
-    return range !== undefined && whole >= range[0] && whole <= range[1] ? value : undefined;
+    let value = Number(digits) * multiplier;
+    if (suffix === "d") return Number.isFinite(value) && Math.abs(value) <= Number(DECIMAL_MAX) ? value : undefined;
+    // .NET reads an exponent too large for a double as infinity.
+    if (suffix === "") return value === 0 && digits.startsWith("-") ? -0 : value;
+    if (!Number.isFinite(value)) return undefined;
+    value = roundHalfToEven(value);
+    return suffix === "n" ? BigInt(value) : integerOfSuffix(BigInt(value), suffix, false);
   }
+  const negative = digits.startsWith("-");
+  const body = negative || digits.startsWith("+") ? digits.slice(1) : digits;
   let big: bigint;
-  if (format === "decimal") {
-    if (!/^[+-]?\d+$/u.test(digits)) return undefined;
-    big = BigInt(digits);
+  let typeSuffix = suffix;
+  if (format === "hex") {
+    let hex = `0${body}`;
+    if (!suffix.startsWith("u")) {
+      const width = suffix === "y" ? 2 : suffix === "s" ? 4 : suffix === "l" ? 16 : hex.length < 16 ? 8 : 16;
+      if (hex.length === width + 1) hex = hex.slice(1);
+    }
+    big = BigInt(`0x${hex}`);
+    if (Number.parseInt(hex[0]!, 16) >= 8) big -= 16n ** BigInt(hex.length);
+    if (hex.length === 16 && (suffix === "" || suffix === "u")) typeSuffix = `${suffix}l`;
+  } else if (format === "binary") {
+    big = BigInt(`0b${body}`);
+    const signed = !suffix.startsWith("u") && body[0] === "1" && (body.length >= 128 || [8, 16, 32, 64, 96].includes(body.length));
+    if (signed) big -= 2n ** BigInt(body.length);
+    if (body.length === 64 && (suffix === "" || suffix === "u")) typeSuffix = `${suffix}l`;
   } else {
-    const sign = digits.startsWith("-") ? -1n : 1n;
-    const body = digits.replace(/^[+-]/u, "");
-    if (body === "") return format === "hex" ? 0 : undefined;
-    big = sign * BigInt(format === "hex" ? `0x${body}` : `0b${body}`);
-    // Hex and binary literals of full width are two's complement (0xFFFFFFFF is -1).
-    const width = format === "hex" ? body.length * 4 : body.length;
-    if (!suffix.startsWith("u") && (width === 32 || width === 64) && big >= 2n ** BigInt(width - 1)) big -= 2n ** BigInt(width);
+    big = BigInt(body);
   }
-  big *= BigInt(multiplier);
-  if (suffix === "n") return big;
-  if (suffix === "" && format !== "decimal" && (big > 2n ** 63n - 1n || big < -(2n ** 63n))) return undefined;
-  const range = RANGES[suffix];
-  if (range === undefined || big < range[0] || big > range[1]) {
-    // Beyond a decimal's range a plain decimal literal is a double.
-    return suffix === "" && format === "decimal" ? Number(big) : undefined;
+  big *= BigInt(multiplier) * (negative ? -1n : 1n);
+  if (typeSuffix === "n") return big;
+  return integerOfSuffix(big, typeSuffix, format === "decimal");
+}
+
+/** `big` as the type its suffix selects; without one int, long, then (for decimal literals) decimal or double. */
+function integerOfSuffix(big: bigint, suffix: string, decimalLiteral: boolean): number | bigint | undefined {
+  const fits = (range: readonly [bigint, bigint] | undefined): boolean => range !== undefined && big >= range[0] && big <= range[1];
+  let ok: boolean;
+  switch (suffix) {
+    case "":
+      ok = fits(RANGES["l"]) || (decimalLiteral && (fits(RANGES["d"]) || Number.isFinite(Number(big))));
+      break;
+    case "u":
+      ok = fits(RANGES["ul"]);
+      break;
+    default:
+      ok = fits(RANGES[suffix]);
   }
+  if (!ok) return undefined;
   return Number.isSafeInteger(Number(big)) ? Number(big) : big;
+}
+
+/** .NET's `Math.Round`: halves go to the even neighbour. */
+function roundHalfToEven(value: number): number {
+  const floor = Math.floor(value);
+  const fraction = value - floor;
+  if (fraction !== 0.5) return Math.round(value);
+  return floor % 2 === 0 ? floor : floor + 1;
 }
 
 /** Letters, digits, `_` and `?` continue a variable name. */
@@ -791,6 +843,14 @@ function endsVariableName(code: number): boolean {
     default:
       return false;
   }
+}
+
+const SCOPES = new Set(["global", "local", "private", "script", "using", "workflow"]);
+
+/** `env:PATH` names a drive; `script:x` a scope. */
+function isDriveQualified(path: string): boolean {
+  const colon = path.indexOf(":");
+  return colon > 0 && !SCOPES.has(path.slice(0, colon).toLowerCase());
 }
 
 /** The name after a drive or scope qualifier (`env:PATH` gives `PATH`). */

@@ -9,6 +9,7 @@ import type {
   BlockStatementAst,
   BreakStatementAst,
   CatchClauseAst,
+  CommandExpressionAst,
   ContinueStatementAst,
   DataStatementAst,
   DoUntilStatementAst,
@@ -22,6 +23,7 @@ import type {
   NamedBlockAst,
   ParamBlockAst,
   ParameterAst,
+  PipelineAst,
   PipelineBaseAst,
   ReturnStatementAst,
   ScriptBlockAst,
@@ -108,7 +110,7 @@ export abstract class StatementParser extends PipelineParser {
     if (rParen.kind !== TokenKind.RParen) {
       this.ungetToken(rParen);
       end = parameters.length > 0 ? parameters[parameters.length - 1]!.range[1] : lParen.end;
-      this.reportIncompleteInput({ range: [end, end] }, "MissingEndParenthesisInFunctionParameterList", "The parameter list is missing its closing ')'.");
+      this.reportUnclosed({ range: [end, end] }, lParen, "MissingEndParenthesisInFunctionParameterList", "The parameter list's '(' is missing its closing ')'.", rParen);
     }
     const attributes = [];
     for (const attribute of candidates ?? []) {
@@ -207,7 +209,7 @@ export abstract class StatementParser extends PipelineParser {
     }
     if (token.kind === TokenKind.RCurly) return token.end;
     this.ungetToken(token);
-    this.reportIncompleteInput(lCurly, "MissingEndCurlyBrace", "The script block is missing its closing '}'.", token);
+    this.reportUnclosed(lCurly, lCurly, "MissingEndCurlyBrace", "The script block is missing its closing '}'.", token);
     return statements.length > 0 ? statements[statements.length - 1]!.range[1] : lCurly.end;
   }
 
@@ -279,7 +281,7 @@ export abstract class StatementParser extends PipelineParser {
     if (rCurly.kind !== TokenKind.RCurly) {
       this.ungetToken(rCurly);
       end = statements.length > 0 ? statements[statements.length - 1]!.range[1] : lCurly.end;
-      this.reportIncompleteInput(lCurly, "MissingEndCurlyBrace", "The statement block is missing its closing '}'.", rCurly);
+      this.reportUnclosed(lCurly, lCurly, "MissingEndCurlyBrace", "The statement block is missing its closing '}'.", rCurly);
     } else {
       end = rCurly.end;
     }
@@ -526,7 +528,7 @@ export abstract class StatementParser extends PipelineParser {
     let isError = false;
     let incomplete = false;
     const flags: string[] = [];
-    let condition: PipelineBaseAst | ExpressionAst | null = null;
+    let condition: PipelineBaseAst | null = null;
     this.skipNewlines();
     for (let token = this.peekToken(); token.kind === TokenKind.Parameter; token = this.peekToken()) {
       this.skipToken();
@@ -553,7 +555,9 @@ export abstract class StatementParser extends PipelineParser {
           this.reportIncompleteInput(StatementParser.after(token), "MissingFilenameOption", "A file name is missing after 'switch -file'.");
         } else {
           errorEnd = fileName.range[1];
-          condition = fileName;
+          const [start, end] = fileName.range;
+          const element = this.finish<CommandExpressionAst>({ type: "CommandExpressionAst", expression: fileName, redirections: [] }, start, end);
+          condition = this.finish<PipelineAst>({ type: "PipelineAst", pipelineElements: [element], background: false }, start, end);
         }
       }
     }
@@ -648,7 +652,7 @@ export abstract class StatementParser extends PipelineParser {
         if (next.kind === TokenKind.EndOfInput) {
           if (!incomplete) {
             isError = true;
-            this.reportIncompleteInput(lCurly, "MissingEndCurlyBrace", "The switch statement is missing its closing '}'.", next);
+            this.reportUnclosed(lCurly, lCurly, "MissingEndCurlyBrace", "The switch statement is missing its closing '}'.", next);
           }
           break;
         }

@@ -69,7 +69,7 @@ export class Tokenizer extends Scanner {
             continue;
           }
           if (escaped === EOF) {
-            this.incomplete(this.pos - 1, "IncompleteString", "The script ends with a backtick that escapes nothing.");
+            this.incomplete(this.pos - 1, 1, "IncompleteString", "The script ends with a backtick that escapes nothing.");
             this.unget();
             continue;
           }
@@ -415,7 +415,7 @@ export class Tokenizer extends Scanner {
       break;
     }
     const token = this.newToken(TokenKind.Identifier);
-    token.text = this.text.slice(this.tokenStart, this.pos);
+    token.text = this.slice(this.tokenStart, this.pos);
     return token;
   }
 
@@ -682,14 +682,14 @@ export class Tokenizer extends Scanner {
   }
 
   /**
-   * Scans `start`..`end` (a `$( )` inside a string) with `scan`, then carries on where it was. `replacement`
-   * is a text of the same length to scan instead (see `unescapedQuotes`).
+   * Scans `start`..`end` (a `$( )` inside a string) with `scan`, then carries on where it was.
+   * `skipped` are the offsets of characters PowerShell drops there (see `Scanner.skipped`).
    */
-  nestedScan<T>(start: number, end: number, scan: () => T, replacement?: string): T {
-    const saved = { pos: this.pos, limit: this.limit, tokenStart: this.tokenStart, mode: this.mode, text: this.text };
+  nestedScan<T>(start: number, end: number, scan: () => T, skipped: readonly number[] | null): T {
+    const saved = { pos: this.pos, limit: this.limit, tokenStart: this.tokenStart, mode: this.mode, skipped: this.skipped };
     this.pos = start;
     this.limit = end;
-    if (replacement !== undefined) this.text = replacement;
+    this.skipped = skipped === null ? null : new Set(skipped);
     this.nesting++;
     try {
       return scan();
@@ -699,7 +699,7 @@ export class Tokenizer extends Scanner {
       this.limit = saved.limit;
       this.tokenStart = saved.tokenStart;
       this.mode = saved.mode;
-      this.text = saved.text;
+      this.skipped = saved.skipped;
     }
   }
 

@@ -103,7 +103,7 @@ export abstract class TypeParser extends ParserBase {
     const rBracket = this.nextToken();
     if (rBracket.kind !== TokenKind.RBracket) {
       this.ungetToken(rBracket);
-      this.reportIncompleteInput({ range: [rBracket.start, rBracket.start] }, "EndSquareBracketExpectedAtEndOfType", "A ']' is missing at the end of the type name.");
+      this.reportIncompleteInput(TypeParser.before(rBracket), "EndSquareBracketExpectedAtEndOfType", "A ']' is missing at the end of the type name.");
     }
     return typeName;
   }
@@ -132,7 +132,7 @@ export abstract class TypeParser extends ParserBase {
     let end = argumentTypes[argumentTypes.length - 1]!.range[1];
     if (last.kind !== TokenKind.RBracket) {
       this.ungetToken(last);
-      this.reportIncompleteInput({ range: [last.start, last.start] }, "EndSquareBracketExpectedAtEndOfAttribute", "A ']' is missing after the generic type's arguments.");
+      this.reportIncompleteInput(TypeParser.before(last), "EndSquareBracketExpectedAtEndOfAttribute", "A ']' is missing after the generic type's arguments.");
     } else {
       end = last.end;
     }
@@ -179,7 +179,7 @@ export abstract class TypeParser extends ParserBase {
         type = this.arrayTypeName(type, 1, first.end);
       } else if (first.kind === TokenKind.EndOfInput) {
         this.ungetToken(first);
-        this.reportError({ range: [first.start, first.start] }, "EndSquareBracketExpectedAtEndOfAttribute", "A ']' is missing at the end of the type.");
+        this.reportError(TypeParser.before(first), "EndSquareBracketExpectedAtEndOfAttribute", "A ']' is missing at the end of the type.");
       } else {
         this.reportError(first, "UnexpectedToken", `Unexpected token '${this.tokenText(first)}' in an array type.`);
         this.syncOnError(true, TokenKind.RBracket);
@@ -261,7 +261,7 @@ export abstract class TypeParser extends ParserBase {
     let end = typeName.range[1];
     if (lParenOrRBracket.kind !== TokenKind.RBracket) {
       this.ungetToken(lParenOrRBracket);
-      this.reportError({ range: [lParenOrRBracket.start, lParenOrRBracket.start] }, "EndSquareBracketExpectedAtEndOfAttribute", "A ']' is missing at the end of the type.");
+      this.reportError(TypeParser.before(lParenOrRBracket), "EndSquareBracketExpectedAtEndOfAttribute", "A ']' is missing at the end of the type.");
     } else {
       end = lParenOrRBracket.end;
     }
