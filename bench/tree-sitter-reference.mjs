@@ -45,11 +45,14 @@ const ROLE_BY_TYPE = new Map([
 let parser;
 let roleBySymbol;
 
-export async function loadTreeSitter() {
+/**
+ * Loads the grammar. `fullSpeed` lets V8 optimise the wasm code (the fastest tree-sitter, as a speed
+ * baseline should be); without it V8 runs baseline code only, since otherwise it keeps optimising the
+ * grammar's large functions after the last parse and the process waits about 6 s for them to exit.
+ */
+export async function loadTreeSitter({ fullSpeed = false } = {}) {
   if (parser !== undefined) return;
-  // Without this, V8 keeps optimising the grammar's large wasm functions after the last parse and
-  // the process waits about 6 s for them before it exits.
-  v8.setFlagsFromString("--liftoff-only");
+  if (!fullSpeed) v8.setFlagsFromString("--liftoff-only");
   const { Parser, Language } = await import("web-tree-sitter");
   await Parser.init();
   // The package's main entry loads a native addon; only the wasm grammar is wanted.
@@ -63,6 +66,11 @@ export async function loadTreeSitter() {
   const created = new Parser();
   created.setLanguage(language);
   parser = created;
+}
+
+/** tree-sitter's parse of `text` and nothing more: the floor a speed comparison measures against. */
+export function parseWithTreeSitter(text) {
+  parser.parse(text).delete();
 }
 
 /**

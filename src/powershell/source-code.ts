@@ -2,7 +2,7 @@
 import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
 import { describeParseProblem } from "./parse-problem.js";
 import type { Ast, Comment, ScriptAst, SourceLocation } from "./parser/ast.js";
-import { childrenOf } from "./parser/visitor-keys.js";
+import { forEachChild } from "./parser/children.js";
 
 const commentParser = new ConfigCommentParser();
 const DIRECTIVE = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
@@ -49,14 +49,33 @@ export class PowerShellSourceCode extends TextSourceCodeBase<{
   override traverse(): Iterable<VisitNodeStep> {
     if (this.#steps) return this.#steps;
     const steps: VisitNodeStep[] = [];
-    const pending: { node: Ast; exit: boolean }[] = [{ node: this.ast, exit: false }];
+    // A node is pending twice: to enter (with its children pushed after it) and to exit, with the
+    // handler arguments its entering made (one array serves both steps).
+    const pending: Ast[] = [this.ast];
+    const exitArgs: (unknown[] | null)[] = [null];
+    const push = (child: Ast): void => {
+      pending.push(child);
+      exitArgs.push(null);
+    };
     while (pending.length > 0) {
-      const { node, exit } = pending.pop()!;
-      steps.push(new VisitNodeStep({ target: node, phase: exit ? 2 : 1, args: [node, node.parent] }));
-      if (exit) continue;
-      pending.push({ node, exit: true });
-      const children = childrenOf(node) as Ast[];
-      for (let i = children.length - 1; i >= 0; i--) pending.push({ node: children[i]!, exit: false });
+      const node = pending.pop()!;
+      const entered = exitArgs.pop()!;
+      if (entered !== null) {
+        steps.push(new VisitNodeStep({ target: node, phase: 2, args: entered }));
+        continue;
+      }
+      const args = [node, node.parent];
+      steps.push(new VisitNodeStep({ target: node, phase: 1, args }));
+      pending.push(node);
+      exitArgs.push(args);
+      const first = pending.length;
+      forEachChild(node, push);
+      // Children were pushed in source order; the first must be popped first.
+      for (let low = first, high = pending.length - 1; low < high; low++, high--) {
+        const child = pending[low]!;
+        pending[low] = pending[high]!;
+        pending[high] = child;
+      }
     }
     this.#steps = steps;
     return steps;

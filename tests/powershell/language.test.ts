@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { ESLint, Linter, type Rule } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import wua from "../../src/index.js";
-import { childrenOf } from "../../src/powershell/parser/visitor-keys.js";
+import { childrenOf } from "../../src/powershell/parser/children.js";
 
 interface PsTestNode {
   type: string;
@@ -56,7 +56,7 @@ const testPlugin = {
           entered.set(node, visits);
           if ((context.sourceCode as unknown as { getParent(n: unknown): unknown }).getParent(node) !== (node.parent ?? undefined)) fail(node, "getParent differs from node.parent");
           if (node.parent !== null && node.parent !== open.at(-1)) fail(node, "parent is not the node entered last");
-          if (node.parent !== null && !childrenOf(node.parent).includes(node)) fail(node, "missing from its parent's children");
+          if (node.parent !== null && !childrenOf(node.parent as never).includes(node as never)) fail(node, "missing from its parent's children");
           if (node.parent !== null && (node.range[0] < node.parent.range[0] || node.range[1] > node.parent.range[1])) fail(node, "outside its parent's range");
           const ancestors = context.sourceCode.getAncestors(node as never) as unknown[];
           if (ancestors.length !== open.length || ancestors.some((a, i) => a !== open[i])) fail(node, "getAncestors differs from the nodes entered");

@@ -1,40 +1,54 @@
 /**
- * One analysis per PowerShell file, shared by every wua rule: the file's functions, classes and
- * script blocks are indexed, then the interpreter runs the script once and its findings are handed
- * to each rule at the end of ESLint's walk.
+ * One analysis per PowerShell file, shared by every wua rule. It rides on ESLint's own traversal: the
+ * first wua rule set up for a file indexes its functions, classes and script blocks as ESLint walks
+ * the tree; at the end of the file the interpreter runs the script once and its findings are handed
+ * to each rule.
  */
 import { isRemoteMarker, localNamesOf, mayUseWua, readWuaSettings, remoteFileOf } from "../../core/file-context.js";
 import type { Finding } from "../../core/findings.js";
-import type { Ast, ScriptAst } from "../parser/ast.js";
+import type { Ast, ScriptAst, ScriptBlockAst } from "../parser/ast.js";
 import type { PowerShellSourceCode } from "../source-code.js";
 import { Interpreter } from "./functions.js";
 import { Scope } from "./scope.js";
-import { indexScript } from "./script-index.js";
+import { ScriptIndexer, type ScriptIndex } from "./script-index.js";
 
-const analyses = new WeakMap<PowerShellSourceCode, readonly Finding<Ast>[]>();
+/** A file's index, collected while ESLint walks it, then its findings. */
+interface FileState {
+  readonly indexer: ScriptIndexer;
+  findings: readonly Finding<Ast>[] | undefined;
+}
 
-/** Listeners that hand the file's findings to `onFindings` once ESLint has walked the whole file. */
+const states = new WeakMap<PowerShellSourceCode, FileState>();
+
+/**
+ * Listeners that hand the file's findings to `onFindings` once ESLint has walked the whole file. Only
+ * the first wua rule of a file collects the index; the others wait for the same result.
+ */
 export function withPowerShellAnalysis(
   sourceCode: PowerShellSourceCode,
   settings: unknown,
   onFindings: (findings: readonly Finding<Ast>[]) => void,
-): Record<string, (node: Ast) => void> {
-  return {
-    "ScriptBlockAst:exit"(node) {
+): Record<string, (node: never) => void> {
+  const known = states.get(sourceCode);
+  const state: FileState = known ?? { indexer: new ScriptIndexer(), findings: undefined };
+  const deliver = {
+    "ScriptBlockAst:exit"(node: ScriptBlockAst) {
       if (node.parent !== null) return;
-      let findings = analyses.get(sourceCode);
-      if (findings === undefined) {
-        findings = mayUseWua(sourceCode.text) ? analyse(sourceCode.ast, sourceCode.text, settings) : [];
-        analyses.set(sourceCode, findings);
-      }
-      onFindings(findings);
+      state.findings ??= analyse(sourceCode.ast, sourceCode.text, settings, state.indexer.index());
+      onFindings(state.findings);
     },
   };
+  if (known) return deliver;
+  states.set(sourceCode, state);
+  if (!mayUseWua(sourceCode.text)) {
+    state.findings = [];
+    return deliver;
+  }
+  return { ...state.indexer.listeners(), ...deliver };
 }
 
-function analyse(script: ScriptAst, text: string, rawSettings: unknown): readonly Finding<Ast>[] {
+function analyse(script: ScriptAst, text: string, rawSettings: unknown, index: ScriptIndex): readonly Finding<Ast>[] {
   const settings = readWuaSettings(rawSettings);
-  const index = indexScript(script);
   const marker = script.comments.find((comment) => isRemoteMarker(comment.value));
   const interpreter = new Interpreter(
     {

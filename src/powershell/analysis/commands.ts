@@ -176,14 +176,25 @@ export const COMMAND_NAMES: Readonly<Record<string, string>> = {
   "start-threadjob": "start-threadjob",
 };
 
+/** Every spelling of a command's parameters that PowerShell accepts (names, aliases, unique prefixes), worked out once. */
+const spellings = new WeakMap<CommandSpec, Map<string, string | undefined>>();
+
 /** `name` as PowerShell resolves a parameter: exact name or alias first, then a unique prefix. */
 export function resolveParameter(command: CommandSpec, name: string): string | undefined {
-  const entries = Object.entries(command.parameters);
-  for (const [full, details] of entries) {
-    if (full === name || details.aliases?.includes(name)) return full;
+  let known = spellings.get(command);
+  if (known === undefined) {
+    known = new Map();
+    spellings.set(command, known);
   }
-  const matches = entries.filter(([full]) => full.startsWith(name));
-  return matches.length === 1 ? matches[0]![0] : undefined;
+  if (known.has(name)) return known.get(name);
+  const entries = Object.entries(command.parameters);
+  let resolved = entries.find(([full, details]) => full === name || details.aliases?.includes(name))?.[0];
+  if (resolved === undefined) {
+    const matches = entries.filter(([full]) => full.startsWith(name));
+    resolved = matches.length === 1 ? matches[0]![0] : undefined;
+  }
+  known.set(name, resolved);
+  return resolved;
 }
 
 /**

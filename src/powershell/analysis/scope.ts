@@ -3,21 +3,37 @@ import type { Ast } from "../parser/ast.js";
 import { join, valueKey, type Value } from "./values.js";
 
 export class Scope {
+  /** What this scope itself set; a branch's copy holds only what the branch set. */
   readonly variables = new Map<string, Value>();
-  constructor(readonly parent: Scope | null) {}
+  /**
+   * @param parent the enclosing scope
+   * @param base for a branch's copy, the scope it copies: read through, never written, so that a
+   * branch costs what it sets, not what the script has set before it
+   */
+  constructor(
+    readonly parent: Scope | null,
+    private readonly base: Scope | null = null,
+  ) {}
 
   lookUp(name: string): Value | undefined {
     for (let scope: Scope | null = this; scope !== null; scope = scope.parent) {
-      const value = scope.variables.get(name);
+      const value = scope.own(name);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  }
+
+  /** The variable as this scope (or the scope it copies) holds it, not its parents. */
+  private own(name: string): Value | undefined {
+    for (let layer: Scope | null = this; layer !== null; layer = layer.base) {
+      const value = layer.variables.get(name);
       if (value !== undefined) return value;
     }
     return undefined;
   }
 
   fork(): Scope {
-    const copy = new Scope(this.parent);
-    for (const [name, value] of this.variables) copy.variables.set(name, value);
-    return copy;
+    return new Scope(this.parent, this);
   }
 
   /** After branches: each variable holds what any branch (or, unless `exhaustive`, no branch) left. */
@@ -27,7 +43,7 @@ export class Scope {
     let changed = false;
     for (const name of names) {
       const values: Value[] = [];
-      const before = this.variables.get(name);
+      const before = this.own(name);
       if (!exhaustive && before !== undefined) values.push(before);
       for (const branch of branches) {
         const value = branch.variables.get(name) ?? (exhaustive ? before : undefined);

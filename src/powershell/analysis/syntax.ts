@@ -118,8 +118,12 @@ export function takesPipelineInput(parameter: ParameterAst): boolean {
 
 /** A function's name as commands call it: lower-cased, without a scope (`global:Install-All`). */
 export function functionKey(name: string): string {
-  return name.toLowerCase().replace(/^(?:global|script|local|private):/u, "");
+  const lower = name.toLowerCase();
+  const colon = lower.indexOf(":");
+  return colon > 0 && SCOPE_PREFIXES.has(lower.slice(0, colon)) ? lower.slice(colon + 1) : lower;
 }
+
+const SCOPE_PREFIXES = new Set(["global", "script", "local", "private"]);
 
 export interface CommandLine {
   /** Lower-cased command name, without a module prefix; undefined for `& $sb` and other expressions. */
@@ -136,12 +140,9 @@ export type CommandElement =
   | { readonly kind: "parameter"; readonly name: string; readonly node: Ast; readonly colon: boolean }
   | { readonly kind: "argument"; readonly node: ExpressionAst };
 
-const commandLines = new WeakMap<CommandAst, CommandLine>();
-
 export function commandLine(command: CommandAst): CommandLine {
-  let line = commandLines.get(command);
-  if (line !== undefined) return line;
-  const [first, ...rest] = command.commandElements;
+  const elementsAst = command.commandElements;
+  const first = elementsAst[0];
   let name: string | undefined;
   let target: ExpressionAst | undefined;
   if (command.invocationOperator !== null) {
@@ -152,7 +153,8 @@ export function commandLine(command: CommandAst): CommandLine {
     name = raw.slice(raw.lastIndexOf("\\") + 1);
   }
   const elements: CommandElement[] = [];
-  for (const element of rest) {
+  for (let i = 1; i < elementsAst.length; i++) {
+    const element = elementsAst[i]!;
     if (element.type !== "CommandParameterAst") {
       elements.push({ kind: "argument", node: element });
       continue;
@@ -160,7 +162,5 @@ export function commandLine(command: CommandAst): CommandLine {
     elements.push({ kind: "parameter", name: element.parameterName.toLowerCase(), node: element, colon: element.colon });
     if (element.argument !== null) elements.push({ kind: "argument", node: element.argument });
   }
-  line = { name, invocation: command.invocationOperator, target, elements };
-  commandLines.set(command, line);
-  return line;
+  return { name, invocation: command.invocationOperator, target, elements };
 }

@@ -2,11 +2,10 @@
  * `parse(text)`: a PowerShell script to its syntax tree, synchronously. Never throws: what cannot be
  * read is reported in `errors` and kept in error nodes, as PowerShell's own `Parser.ParseInput` does.
  */
-import type { Ast, ScriptAst, ScriptBlockAst, Token } from "./ast.js";
+import type { ScriptAst, ScriptBlockAst, Token } from "./ast.js";
 import { DefinitionParser } from "./definitions.js";
 import { LineIndex } from "./positions.js";
 import { TokenKind } from "./token-kinds.js";
-import { childrenOf } from "./visitor-keys.js";
 
 class Parser extends DefinitionParser {
   parseScript(): ScriptBlockAst {
@@ -40,7 +39,6 @@ export function parse(text: string): ScriptAst {
       incompleteInput: false,
     });
   }
-  setParents(root);
   const record = parser.tokenRecord;
   let tokens: Token[] | undefined;
   const script = Object.assign(root, { comments: parser.comments, errors: parser.errors });
@@ -61,7 +59,7 @@ export function parse(text: string): ScriptAst {
 function emptyScript(text: string, lines: LineIndex): ScriptBlockAst {
   const loc = { start: lines.positionAt(0), end: lines.positionAt(text.length) };
   const endBlock = { type: "NamedBlockAst", blockKind: "end", unnamed: true, statements: [], range: [0, 0], loc: { start: loc.start, end: loc.start }, parent: null };
-  return {
+  const root = {
     type: "ScriptBlockAst",
     usingStatements: [],
     paramBlock: null,
@@ -73,19 +71,9 @@ function emptyScript(text: string, lines: LineIndex): ScriptBlockAst {
     range: [0, text.length],
     loc,
     parent: null,
-  } as unknown as ScriptBlockAst;
-}
-
-/** Parent links, set in one walk without recursion (nesting can be deep). */
-function setParents(root: Ast): void {
-  const pending: Ast[] = [root];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    for (const child of childrenOf(node) as Ast[]) {
-      child.parent = node;
-      pending.push(child);
-    }
-  }
+  };
+  Object.assign(endBlock, { parent: root });
+  return root as unknown as ScriptBlockAst;
 }
 
 export type * from "./ast.js";

@@ -18,7 +18,14 @@ import type {
 import type { LineIndex } from "./positions.js";
 import { Mode, type Token } from "./token.js";
 import { hasTrait, KEYWORD_TEXT, PUNCTUATION_TEXT, TokenKind, TokenTrait } from "./token-kinds.js";
+import { forEachChild } from "./children.js";
 import { Tokenizer } from "./tokenizer.js";
+
+/** The node `finish` gives its children: one function, not a closure per node. */
+let adopting: Ast;
+const adopt = (child: Ast): void => {
+  child.parent = adopting;
+};
 
 /** Anything with a place in the text. */
 export type Spanned = Token | Ast | { readonly range: readonly [number, number] };
@@ -181,21 +188,39 @@ export abstract class ParserBase {
 
   // --- nodes ----------------------------------------------------------------------------------------
 
-  /** Gives `fields` its range and location: the finished node. */
-  protected finish<T extends Ast>(fields: Omit<T, "range" | "loc" | "parent">, start: number, end: number): T {
-    const node = fields as T & { range: [number, number]; loc: Ast["loc"]; parent: Ast | null };
-    node.range = [start, end];
-    node.loc = { start: this.lines.positionAt(start), end: this.lines.positionAt(end) };
-    node.parent = null;
+  /**
+   * Gives `node`'s children their parent. Nodes are finished children first, so the last node to
+   * take a child (an error node adopting what a broken statement read) is its parent in the tree.
+   */
+  protected finish<T extends Ast>(node: T): T {
+    adopting = node;
+    forEachChild(node, adopt);
     return node;
   }
 
+  /** The location of `start`..`end`; nodes spell out every field in one literal so they share a shape. */
+  protected loc(start: number, end: number): Ast["loc"] {
+    return { start: this.lines.positionAt(start), end: this.lines.positionAt(end) };
+  }
+
   protected errorStatement(start: number, end: number, nested: readonly (Ast | null | undefined)[] = []): ErrorStatementAst {
-    return this.finish<ErrorStatementAst>({ type: "ErrorStatementAst", nestedAst: nested.filter((ast): ast is Ast => ast != null) }, start, end);
+    return this.finish<ErrorStatementAst>({
+      type: "ErrorStatementAst",
+      nestedAst: nested.filter((ast): ast is Ast => ast != null),
+      range: [start, end],
+      loc: this.loc(start, end),
+      parent: null,
+    });
   }
 
   protected errorExpression(start: number, end: number, nested: readonly (Ast | null | undefined)[] = []): ErrorExpressionAst {
-    return this.finish<ErrorExpressionAst>({ type: "ErrorExpressionAst", nestedAst: nested.filter((ast): ast is Ast => ast != null) }, start, end);
+    return this.finish<ErrorExpressionAst>({
+      type: "ErrorExpressionAst",
+      nestedAst: nested.filter((ast): ast is Ast => ast != null),
+      range: [start, end],
+      loc: this.loc(start, end),
+      parent: null,
+    });
   }
 
   protected static startOf(item: Spanned): number {

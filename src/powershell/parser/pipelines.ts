@@ -10,6 +10,7 @@ import type {
   CommandElementAst,
   CommandExpressionAst,
   CommandParameterAst,
+  ExpandableStringExpressionAst,
   ExpressionAst,
   FileRedirectionAst,
   MergingRedirectionAst,
@@ -20,6 +21,7 @@ import type {
   StatementAst,
   StringConstantExpressionAst,
 } from "./ast.js";
+import { isIdentifierStart } from "./characters.js";
 import { ExpressionParser } from "./expressions.js";
 import { ArgumentContext } from "./parser-base.js";
 import { Mode, STREAMS, type Token } from "./token.js";
@@ -30,6 +32,7 @@ const VERBATIM_ARGUMENT = "--%";
 export abstract class PipelineParser extends ExpressionParser {
   protected pipelineChainRule(): PipelineBaseAst | null {
     let assign: Token | null = null;
+    if (this.startsCommand()) return this.pipelineChain(null);
     const oldMode = this.mode;
     this.setMode(Mode.Expression);
     let expression: ExpressionAst | null;
@@ -46,7 +49,22 @@ export abstract class PipelineParser extends ExpressionParser {
       this.setMode(oldMode);
     }
     if (expression !== null && assign !== null) return this.assignment(expression, assign);
+    return this.pipelineChain(expression);
+  }
 
+  /**
+   * Whether the next token, scanned in argument mode, starts with a letter: scanned again in
+   * expression mode it is a bare name, which starts no expression. PowerShell tries the expression
+   * anyway and gets nothing; skipping the try spares two scans of most command names.
+   */
+  private startsCommand(): boolean {
+    if (this.mode !== Mode.Command) return false;
+    const token = this.peekToken();
+    return (token.kind === TokenKind.Generic || token.kind === TokenKind.Identifier || hasTrait(token.kind, TokenTrait.Keyword)) && isIdentifierStart(this.text.charCodeAt(token.start));
+  }
+
+  /** Pipelines joined by `&&` and `||`, the first starting with `expression` when one was read. */
+  private pipelineChain(expression: ExpressionAst | null): PipelineBaseAst | null {
     let start: ExpressionAst | null = expression;
     let chain: PipelineAst | PipelineChainAst | null = null;
     let chainOperator: Token | null = null;
@@ -90,21 +108,13 @@ export abstract class PipelineParser extends ExpressionParser {
             if (background) (pipeline as { background: boolean }).background = true;
             return pipeline;
           }
-          return this.finish<PipelineChainAst>(
-            { type: "PipelineChainAst", lhs: chain, operator: this.tokenText(chainOperator!) as "&&" | "||", rhs: pipeline, background },
-            chain.range[0],
-            pipeline.range[1],
-          );
+          return this.finish<PipelineChainAst>({ type: "PipelineChainAst", lhs: chain, operator: this.tokenText(chainOperator!) as "&&" | "||", rhs: pipeline, background, range: [chain.range[0], pipeline.range[1]], loc: this.loc(chain.range[0], pipeline.range[1]), parent: null });
         }
       }
       chain =
         chain === null
           ? pipeline
-          : this.finish<PipelineChainAst>(
-              { type: "PipelineChainAst", lhs: chain, operator: this.tokenText(chainOperator!) as "&&" | "||", rhs: pipeline, background: false },
-              chain.range[0],
-              pipeline.range[1],
-            );
+          : this.finish<PipelineChainAst>({ type: "PipelineChainAst", lhs: chain, operator: this.tokenText(chainOperator!) as "&&" | "||", rhs: pipeline, background: false, range: [chain.range[0], pipeline.range[1]], loc: this.loc(chain.range[0], pipeline.range[1]), parent: null });
       chainOperator = next;
       if (this.peekToken().kind === TokenKind.EndOfInput) {
         this.reportIncompleteInput(PipelineParser.after(next), "EmptyPipelineChainElement", `A pipeline is missing after '${this.tokenText(next)}'.`);
@@ -121,11 +131,7 @@ export abstract class PipelineParser extends ExpressionParser {
       this.reportIncompleteInput(place, "ExpectedValueExpression", `A value is missing after the '${this.tokenText(operator)}' operator.`);
       right = this.errorStatement(place.range[0], place.range[1]);
     }
-    return this.finish<AssignmentStatementAst>(
-      { type: "AssignmentStatementAst", left, operator: assignmentOperator(this.tokenText(operator)), right },
-      left.range[0],
-      right.range[1],
-    );
+    return this.finish<AssignmentStatementAst>({ type: "AssignmentStatementAst", left, operator: assignmentOperator(this.tokenText(operator)), right, range: [left.range[0], right.range[1]], loc: this.loc(left.range[0], right.range[1]), parent: null });
   }
 
   /**
@@ -139,13 +145,13 @@ export abstract class PipelineParser extends ExpressionParser {
     let pipe: Token | null = null;
     for (let scanning = true; scanning; ) {
       let element: CommandBaseAst | null;
-      if (expression === null && !skipExpression) expression = this.expressionRule();
+      if (expression === null && !skipExpression && !this.startsCommand()) expression = this.expressionRule();
       skipExpression = false;
       if (expression !== null) {
         if (elements.length > 0) this.reportError(expression, "ExpressionsMustBeFirstInPipeline", "An expression is allowed only as the first element of a pipeline.");
         const redirections = this.expressionRedirections();
         const end = redirections.length > 0 ? redirections[redirections.length - 1]!.range[1] : expression.range[1];
-        element = this.finish<CommandExpressionAst>({ type: "CommandExpressionAst", expression, redirections }, expression.range[0], end);
+        element = this.finish<CommandExpressionAst>({ type: "CommandExpressionAst", expression, redirections, range: [expression.range[0], end], loc: this.loc(expression.range[0], end), parent: null });
       } else {
         element = this.commandRule();
       }
@@ -187,7 +193,7 @@ export abstract class PipelineParser extends ExpressionParser {
       }
     }
     if (elements.length === 0) return null;
-    return this.finish<PipelineAst>({ type: "PipelineAst", pipelineElements: elements, background: false }, elements[0]!.range[0], elements[elements.length - 1]!.range[1]);
+    return this.finish<PipelineAst>({ type: "PipelineAst", pipelineElements: elements, background: false, range: [elements[0]!.range[0], elements[elements.length - 1]!.range[1]], loc: this.loc(elements[0]!.range[0], elements[elements.length - 1]!.range[1]), parent: null });
   }
 
   private expressionRedirections(): RedirectionAst[] {
@@ -218,16 +224,12 @@ export abstract class PipelineParser extends ExpressionParser {
         if (end !== undefined) end.at = location.range[1];
         return null;
       }
-      result = this.finish<FileRedirectionAst>(
-        { type: "FileRedirectionAst", fromStream: STREAMS[token.fromStream]!, append: token.append, location },
-        token.start,
-        location.range[1],
-      );
+      result = this.finish<FileRedirectionAst>({ type: "FileRedirectionAst", fromStream: STREAMS[token.fromStream]!, append: token.append, location, range: [token.start, location.range[1]], loc: this.loc(token.start, location.range[1]), parent: null });
     } else {
       if (token.toStream !== 1 || token.fromStream === token.toStream) {
         this.reportError(token, "RedirectionNotSupported", `The redirection '${this.tokenText(token)}' is not supported: streams can be merged only into the output stream (1).`);
       }
-      result = this.finish<MergingRedirectionAst>({ type: "MergingRedirectionAst", fromStream: STREAMS[token.fromStream]!, toStream: "output" }, token.start, token.end);
+      result = this.finish<MergingRedirectionAst>({ type: "MergingRedirectionAst", fromStream: STREAMS[token.fromStream]!, toStream: "output", range: [token.start, token.end], loc: this.loc(token.start, token.end), parent: null });
     }
     if (taken.has(result.fromStream)) {
       this.reportError(result, "StreamAlreadyRedirected", `The ${result.fromStream} stream is redirected twice.`);
@@ -279,11 +281,15 @@ export abstract class PipelineParser extends ExpressionParser {
           break;
         case TokenKind.Generic:
           if (token.nested !== null && context !== ArgumentContext.CommandName) {
-            argument = this.finish(
-              { type: "ExpandableStringExpressionAst", value: token.text, stringConstantType: "BareWord", nestedExpressions: this.nestedExpressions(token.nested) } as never,
-              token.start,
-              token.end,
-            ) as ExpressionAst;
+            argument = this.finish<ExpandableStringExpressionAst>({
+              type: "ExpandableStringExpressionAst",
+              value: token.text,
+              stringConstantType: "BareWord",
+              nestedExpressions: this.nestedExpressions(token.nested),
+              range: [token.start, token.end],
+              loc: this.loc(token.start, token.end),
+              parent: null,
+            });
           } else {
             argument = this.bareword(token, token.text);
             verbatim = token.text === VERBATIM_ARGUMENT;
@@ -306,11 +312,11 @@ export abstract class PipelineParser extends ExpressionParser {
   private listed(listed: ExpressionAst[] | null, last: ExpressionAst): ExpressionAst {
     if (listed === null) return last;
     listed.push(last);
-    return this.finish({ type: "ArrayLiteralAst", elements: listed } as never, listed[0]!.range[0], last.range[1]) as ExpressionAst;
+    return this.finish({ type: "ArrayLiteralAst", elements: listed, range: [listed[0]!.range[0], last.range[1]], loc: this.loc(listed[0]!.range[0], last.range[1]), parent: null } as never) as ExpressionAst;
   }
 
   protected bareword(token: Token, value: string): StringConstantExpressionAst {
-    return this.finish<StringConstantExpressionAst>({ type: "StringConstantExpressionAst", value, stringConstantType: "BareWord" }, token.start, token.end);
+    return this.finish<StringConstantExpressionAst>({ type: "StringConstantExpressionAst", value, stringConstantType: "BareWord", range: [token.start, token.end], loc: this.loc(token.start, token.end), parent: null });
   }
 
   /** A command: its name (or `&`/`.` and an expression), then parameters, arguments and redirections. */
@@ -351,7 +357,7 @@ export abstract class PipelineParser extends ExpressionParser {
             elements.push(
               sawDashDash
                 ? this.bareword(token, this.tokenText(token))
-                : this.finish<CommandParameterAst>({ type: "CommandParameterAst", parameterName: "-", argument: null, colon: false }, token.start, token.end),
+                : this.finish<CommandParameterAst>({ type: "CommandParameterAst", parameterName: "-", argument: null, colon: false, range: [token.start, token.end], loc: this.loc(token.start, token.end), parent: null }),
             );
             sawDashDash = true;
             break;
@@ -410,7 +416,7 @@ export abstract class PipelineParser extends ExpressionParser {
         if (invocationOperator !== null) this.reportError(first, "MissingExpression", `A command or expression is missing after '${invocationOperator}'.`);
         return null;
       }
-      return this.finish<CommandAst>({ type: "CommandAst", commandElements: elements, invocationOperator, redirections }, first.start, end);
+      return this.finish<CommandAst>({ type: "CommandAst", commandElements: elements, invocationOperator, redirections, range: [first.start, end], loc: this.loc(first.start, end), parent: null });
     } finally {
       this.setMode(oldMode);
     }
@@ -428,7 +434,7 @@ export abstract class PipelineParser extends ExpressionParser {
         end = argument.range[1];
       }
     }
-    return this.finish<CommandParameterAst>({ type: "CommandParameterAst", parameterName: token.text, argument, colon: token.colon }, token.start, end);
+    return this.finish<CommandParameterAst>({ type: "CommandParameterAst", parameterName: token.text, argument, colon: token.colon, range: [token.start, end], loc: this.loc(token.start, end), parent: null });
   }
 
   /** A workflow's `InlineScript { ... }`: a command named `InlineScript` with the block as its argument. */

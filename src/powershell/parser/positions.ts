@@ -4,27 +4,45 @@
  */
 import type { Position } from "./ast.js";
 
+/** How many recent positions are kept: a node starts or ends where a neighbour does more often than not. */
+const CACHE_SIZE = 256;
+
 export class LineIndex {
   readonly lineStarts: number[] = [0];
   private lastLine = 0;
+  private readonly cachedOffsets = new Int32Array(CACHE_SIZE).fill(-1);
+  private readonly cachedPositions: Position[] = new Array<Position>(CACHE_SIZE);
 
   constructor(text: string) {
     const starts = this.lineStarts;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 0x0d) {
-        if (text.charCodeAt(i + 1) === 0x0a) i++;
-        starts.push(i + 1);
-      } else if (code === 0x0a) {
-        starts.push(i + 1);
+    // Found with indexOf, which is far faster than reading every character.
+    if (!text.includes("\r")) {
+      for (let lf = text.indexOf("\n"); lf !== -1; lf = text.indexOf("\n", lf + 1)) starts.push(lf + 1);
+      return;
+    }
+    let lf = text.indexOf("\n");
+    let cr = text.indexOf("\r");
+    while (lf !== -1 || cr !== -1) {
+      if (cr !== -1 && (lf === -1 || cr < lf)) {
+        // A CR before an LF ends the line with it (CRLF); a lone CR ends a line alone.
+        if (cr + 1 !== lf) starts.push(cr + 1);
+        cr = text.indexOf("\r", cr + 1);
+      } else {
+        starts.push(lf + 1);
+        lf = text.indexOf("\n", lf + 1);
       }
     }
   }
 
-  /** 1-based line, 0-based UTF-16 column. */
+  /** 1-based line, 0-based UTF-16 column; one shared object per offset while it stays cached. */
   positionAt(offset: number): Position {
+    const slot = offset & (CACHE_SIZE - 1);
+    if (this.cachedOffsets[slot] === offset) return this.cachedPositions[slot]!;
     const line = this.lineOf(offset);
-    return { line: line + 1, column: offset - this.lineStarts[line]! };
+    const position = { line: line + 1, column: offset - this.lineStarts[line]! };
+    this.cachedOffsets[slot] = offset;
+    this.cachedPositions[slot] = position;
+    return position;
   }
 
   /** 0-based line of `offset`. */

@@ -246,39 +246,41 @@ export abstract class Scanner {
       if (isSingleQuote(code)) {
         value += this.slice(runStart, this.pos - 1);
         if (!isSingleQuote(this.peek())) return { value, inError: false };
-        value += String.fromCharCode(this.next());
-        runStart = this.pos;
+        // The doubled quote stands for one: it starts the next run.
+        this.next();
+        runStart = this.pos - 1;
       }
     }
   }
 
-  /** After an opening double quote: the value, and the variables and `$( )` inside it. */
+  /**
+   * After an opening double quote: the value, and the variables and `$( )` inside it. The value is
+   * sliced from the text in runs, broken only where an escape or a doubled quote stands.
+   */
   protected scanExpandableString(nested: Token[]): { value: string; inError: boolean } {
     const quote = this.pos - 1;
     let value = "";
+    let runStart = this.pos;
     for (;;) {
       const code = this.next();
       if (code === EOF) {
+        value += this.slice(runStart, this.limit);
         this.unget();
         this.incomplete(quote, 1, "TerminatorExpectedAtEndOfString", 'The string is missing its closing quote (").', true);
         return { value, inError: true };
       }
       if (isDoubleQuote(code)) {
+        value += this.slice(runStart, this.pos - 1);
         if (!isDoubleQuote(this.peek())) return { value, inError: false };
-        value += String.fromCharCode(this.next());
-        continue;
-      }
-      if (code === DOLLAR) {
-        const start = this.pos - 1;
-        if (this.scanDollarInString(false, nested)) {
-          value += this.slice(start, this.pos);
-          continue;
-        }
+        this.next();
+        runStart = this.pos - 1;
+      } else if (code === DOLLAR) {
+        // A variable or `$( )` stays in the value as written.
+        this.scanDollarInString(false, nested);
       } else if (code === BACKTICK && this.peek() !== EOF) {
-        value += this.backtick(this.next());
-        continue;
+        value += this.slice(runStart, this.pos - 1) + this.backtick(this.next());
+        runStart = this.pos;
       }
-      value += String.fromCharCode(code);
     }
   }
 
@@ -405,16 +407,17 @@ export abstract class Scanner {
     const falseFooter = { at: -1 };
     let value = "";
     let inError = false;
+    // The value is sliced from the text in runs, broken at line ends and escapes.
+    let runStart = this.pos;
     if (!this.atHereStringFooter(double, falseFooter)) {
       for (;;) {
         const code = this.next();
         if (code === CR || code === LF) {
+          value += this.slice(runStart, this.pos - 1);
           const lineEnd = value.length;
-          value += String.fromCharCode(code);
-          if (code === CR && this.peek() === LF) {
-            this.skip();
-            value += "\n";
-          }
+          if (code === CR && this.peek() === LF) this.skip();
+          value += this.slice(this.pos - (code === CR && this.text.charCodeAt(this.pos - 1) === LF ? 2 : 1), this.pos);
+          runStart = this.pos;
           if (this.atHereStringFooter(double, falseFooter)) {
             value = value.slice(0, lineEnd);
             break;
@@ -422,6 +425,7 @@ export abstract class Scanner {
           continue;
         }
         if (code === EOF) {
+          value += this.slice(runStart, this.limit);
           this.unget();
           if (falseFooter.at !== -1) {
             this.incomplete(falseFooter.at, 2, "WhitespaceBeforeHereStringFooter", "A here-string's closing '@ or \"@ must start its line, with nothing before it.", true);
@@ -432,16 +436,12 @@ export abstract class Scanner {
           break;
         }
         if (double && code === DOLLAR) {
-          const start = this.pos - 1;
-          if (this.scanDollarInString(true, nested)) {
-            value += this.text.slice(start, this.pos);
-            continue;
-          }
+          // A variable or `$( )` stays in the value as written.
+          this.scanDollarInString(true, nested);
         } else if (double && code === BACKTICK && this.peek() !== EOF) {
-          value += this.backtick(this.next());
-          continue;
+          value += this.slice(runStart, this.pos - 1) + this.backtick(this.next());
+          runStart = this.pos;
         }
-        value += String.fromCharCode(code);
       }
     }
     const token = this.newToken(kind);
@@ -461,7 +461,7 @@ export abstract class Scanner {
       this.unget();
       return this.scanGenericToken("$");
     }
-    let name = String.fromCharCode(code);
+    const nameStart = this.pos - 1;
     if (code === DOLLAR || code === 0x3f || code === 0x5e) {
       // `$$`, `$?`, `$^`
       if (this.mode === Mode.Command && !forcesNewToken(this.peek())) {
@@ -471,26 +471,19 @@ export abstract class Scanner {
     } else {
       for (;;) {
         code = this.next();
-        if (isNameCharacter(code)) {
-          name += String.fromCharCode(code);
-          continue;
-        }
+        if (isNameCharacter(code)) continue;
         if (code === 0x3a) {
           if (this.peek() === 0x3a) {
             this.unget();
             break;
           }
-          name += ":";
           continue;
         }
         if (endsVariableName(code)) {
           this.unget();
           break;
         }
-        if (isLetterOrDigit(code)) {
-          name += String.fromCharCode(code);
-          continue;
-        }
+        if (isLetterOrDigit(code)) continue;
         if (this.mode === Mode.Command && !forcesNewToken(code)) {
           this.pos = this.tokenStart;
           return this.scanGenericToken("");
@@ -499,6 +492,7 @@ export abstract class Scanner {
         break;
       }
     }
+    const name = this.slice(nameStart, this.pos);
     const token = this.newToken(splatted ? TokenKind.SplattedVariable : TokenKind.Variable);
     token.text = name;
     if (unqualified(name) === "") {
@@ -565,32 +559,32 @@ export abstract class Scanner {
   protected scanGenericToken(prefix: string): Token {
     let value = prefix;
     let nested: Token[] | null = null;
+    // The value is sliced from the text in runs, broken where an escape or a quoted part stands.
+    let runStart = this.pos;
     for (;;) {
       const code = this.next();
       if (forcesNewToken(code)) break;
       if (code === BACKTICK) {
         const escaped = this.peek();
         if (escaped !== EOF) {
+          value += this.slice(runStart, this.pos - 1);
           this.skip();
           value += this.backtick(escaped);
-          continue;
+          runStart = this.pos;
         }
       } else if (isSingleQuote(code)) {
-        value += this.scanVerbatimString().value;
-        continue;
+        value += this.slice(runStart, this.pos - 1) + this.scanVerbatimString().value;
+        runStart = this.pos;
       } else if (isDoubleQuote(code)) {
-        value += this.scanExpandableString((nested ??= [])).value;
-        continue;
+        value += this.slice(runStart, this.pos - 1) + this.scanExpandableString((nested ??= [])).value;
+        runStart = this.pos;
       } else if (code === DOLLAR) {
-        const start = this.pos - 1;
-        if (this.scanDollarInString(false, (nested ??= []))) {
-          value += this.slice(start, this.pos);
-          continue;
-        }
+        // A variable or `$( )` stays in the value as written.
+        this.scanDollarInString(false, (nested ??= []));
       }
-      value += String.fromCharCode(code);
     }
     this.unget();
+    value += this.slice(runStart, this.pos);
     const token = this.newToken(TokenKind.Generic);
     token.text = value;
     if (nested !== null && nested.length > 0) token.nested = nested;
@@ -694,12 +688,10 @@ export abstract class Scanner {
   }
 
   private readDigits(parts: NumberParts): number {
-    let count = 0;
-    while (isDigit(this.peek())) {
-      parts.digits += String.fromCharCode(this.next());
-      count++;
-    }
-    return count;
+    const start = this.pos;
+    while (isDigit(this.peek())) this.skip();
+    parts.digits += this.slice(start, this.pos);
+    return this.pos - start;
   }
 
   /** Digits after the point and an exponent; true when what follows is not a number. */

@@ -118,7 +118,7 @@ export abstract class StatementParser extends PipelineParser {
       else this.reportError(attribute, "TypeNotAllowedBeforeParam", `A type [${attribute.typeName.fullName}] cannot stand before param(); only attributes can.`);
     }
     const start = candidates !== null ? candidates[0]!.range[0] : paramToken.start;
-    return this.finish<ParamBlockAst>({ type: "ParamBlockAst", attributes, parameters }, start, end);
+    return this.finish<ParamBlockAst>({ type: "ParamBlockAst", attributes, parameters, range: [start, end], loc: this.loc(start, end), parent: null });
   }
 
   protected parameterListRule(): ParameterAst[] {
@@ -153,14 +153,10 @@ export abstract class StatementParser extends PipelineParser {
           const last = attributes[attributes.length - 1]!;
           this.reportIncompleteInput(StatementParser.after(last), "InvalidFunctionParameter", "A parameter's variable is missing after its attributes.");
           this.syncOnError(true, TokenKind.RParen);
-          const name = this.finish<VariableExpressionAst>({ type: "VariableExpressionAst", variablePath: "__error__", splatted: false }, attributes[0]!.range[0], last.range[1]);
-          return this.finish<ParameterAst>({ type: "ParameterAst", attributes, name, defaultValue: null }, attributes[0]!.range[0], last.range[1]);
+          const name = this.finish<VariableExpressionAst>({ type: "VariableExpressionAst", variablePath: "__error__", splatted: false, range: [attributes[0]!.range[0], last.range[1]], loc: this.loc(attributes[0]!.range[0], last.range[1]), parent: null });
+          return this.finish<ParameterAst>({ type: "ParameterAst", attributes, name, defaultValue: null, range: [attributes[0]!.range[0], last.range[1]], loc: this.loc(attributes[0]!.range[0], last.range[1]), parent: null });
         }
-        const name = this.finish<VariableExpressionAst>(
-          { type: "VariableExpressionAst", variablePath: token.text, splatted: token.kind === TokenKind.SplattedVariable },
-          token.start,
-          token.end,
-        );
+        const name = this.finish<VariableExpressionAst>({ type: "VariableExpressionAst", variablePath: token.text, splatted: token.kind === TokenKind.SplattedVariable, range: [token.start, token.end], loc: this.loc(token.start, token.end), parent: null });
         let defaultValue: ExpressionAst | null = null;
         this.skipNewlines();
         const equals = this.peekToken();
@@ -171,7 +167,7 @@ export abstract class StatementParser extends PipelineParser {
           if (defaultValue === null) this.reportIncompleteInput(StatementParser.after(equals), "MissingExpressionAfterToken", "A default value is missing after '='.");
         }
         const start = attributes !== null ? attributes[0]!.range[0] : token.start;
-        return this.finish<ParameterAst>({ type: "ParameterAst", attributes: attributes ?? [], name, defaultValue }, start, (defaultValue ?? name).range[1]);
+        return this.finish<ParameterAst>({ type: "ParameterAst", attributes: attributes ?? [], name, defaultValue, range: [start, (defaultValue ?? name).range[1]], loc: this.loc(start, (defaultValue ?? name).range[1]), parent: null });
       });
     } finally {
       this.disableCommaOperator = oldDisable;
@@ -192,7 +188,7 @@ export abstract class StatementParser extends PipelineParser {
     }
     const bodyStart = paramBlock?.range[0] ?? statements[0]?.range[0] ?? (lCurly === null ? 0 : lCurly.end);
     const bodyEnd = statements.length > 0 ? statements[statements.length - 1]!.range[1] : (paramBlock?.range[1] ?? bodyStart);
-    const block = this.finish<NamedBlockAst>({ type: "NamedBlockAst", blockKind: isFilter ? "process" : "end", unnamed: true, statements }, bodyStart, bodyEnd);
+    const block = this.finish<NamedBlockAst>({ type: "NamedBlockAst", blockKind: isFilter ? "process" : "end", unnamed: true, statements, range: [bodyStart, bodyEnd], loc: this.loc(bodyStart, bodyEnd), parent: null });
     return this.scriptBlock(lCurly, end, usingStatements, paramBlock, { [isFilter ? "process" : "end"]: block });
   }
 
@@ -220,20 +216,14 @@ export abstract class StatementParser extends PipelineParser {
     paramBlock: ParamBlockAst | null,
     blocks: Partial<Record<BlockKind, NamedBlockAst>>,
   ): ScriptBlockAst {
-    return this.finish<ScriptBlockAst>(
-      {
-        type: "ScriptBlockAst",
+    return this.finish<ScriptBlockAst>({ type: "ScriptBlockAst",
         usingStatements,
         paramBlock,
         dynamicParamBlock: blocks.dynamicparam ?? null,
         beginBlock: blocks.begin ?? null,
         processBlock: blocks.process ?? null,
         endBlock: blocks.end ?? null,
-        cleanBlock: blocks.clean ?? null,
-      },
-      lCurly === null ? 0 : lCurly.start,
-      end,
-    );
+        cleanBlock: blocks.clean ?? null, range: [lCurly === null ? 0 : lCurly.start, end], loc: this.loc(lCurly === null ? 0 : lCurly.start, end), parent: null });
   }
 
   private namedBlockListRule(lCurly: Token | null, usingStatements: UsingStatementAst[], paramBlock: ParamBlockAst | null): ScriptBlockAst {
@@ -255,10 +245,10 @@ export abstract class StatementParser extends PipelineParser {
       let body = this.statementBlockRule();
       if (body === null) {
         this.reportIncompleteInput(StatementParser.after(name), "MissingNamedStatementBlock", `The '${name.text}' block is missing its '{'.`);
-        body = this.finish<StatementBlockAst>({ type: "StatementBlockAst", statements: [] }, name.start, name.end);
+        body = this.finish<StatementBlockAst>({ type: "StatementBlockAst", statements: [], range: [name.start, name.end], loc: this.loc(name.start, name.end), parent: null });
       }
       lastEnd = body.range[1];
-      const block = this.finish<NamedBlockAst>({ type: "NamedBlockAst", blockKind: kind, unnamed: false, statements: body.statements }, name.start, body.range[1]);
+      const block = this.finish<NamedBlockAst>({ type: "NamedBlockAst", blockKind: kind, unnamed: false, statements: body.statements, range: [name.start, body.range[1]], loc: this.loc(name.start, body.range[1]), parent: null });
       if (blocks[kind] === undefined) blocks[kind] = block;
       else this.reportError(block, "DuplicateScriptCommandClause", `The '${kind}' block is written twice.`);
       this.skipNewlinesAndSemicolons();
@@ -285,7 +275,7 @@ export abstract class StatementParser extends PipelineParser {
     } else {
       end = rCurly.end;
     }
-    return this.finish<StatementBlockAst>({ type: "StatementBlockAst", statements }, lCurly.start, end);
+    return this.finish<StatementBlockAst>({ type: "StatementBlockAst", statements, range: [lCurly.start, end], loc: this.loc(lCurly.start, end), parent: null });
   }
 
   protected statementListRule(statements: StatementAst[]): void {
@@ -423,13 +413,13 @@ export abstract class StatementParser extends PipelineParser {
   private flowStatement(token: Token): ReturnStatementAst | ThrowStatementAst | ExitStatementAst {
     const pipeline = this.pipelineChainRule();
     const type = token.kind === TokenKind.Return ? "ReturnStatementAst" : token.kind === TokenKind.Throw ? "ThrowStatementAst" : "ExitStatementAst";
-    return this.finish({ type, pipeline } as never, token.start, pipeline?.range[1] ?? token.end);
+    return this.finish({ type, pipeline, range: [token.start, pipeline?.range[1] ?? token.end], loc: this.loc(token.start, pipeline?.range[1] ?? token.end), parent: null } as never);
   }
 
   private breakOrContinue(token: Token): BreakStatementAst | ContinueStatementAst {
     const label = this.labelOrKeyRule();
     const type = token.kind === TokenKind.Break ? "BreakStatementAst" : "ContinueStatementAst";
-    return this.finish({ type, label } as never, token.start, label?.range[1] ?? token.end);
+    return this.finish({ type, label, range: [token.start, label?.range[1] ?? token.end], loc: this.loc(token.start, label?.range[1] ?? token.end), parent: null } as never);
   }
 
   private labeledStatementRule(label: Token): StatementAst | null {
@@ -458,7 +448,7 @@ export abstract class StatementParser extends PipelineParser {
       return this.errorStatement(kindToken.start, kindToken.end);
     }
     const kind = kindToken.kind === TokenKind.Parallel ? "parallel" : "sequence";
-    return this.finish<BlockStatementAst>({ type: "BlockStatementAst", kind, body }, kindToken.start, body.range[1]);
+    return this.finish<BlockStatementAst>({ type: "BlockStatementAst", kind, body, range: [kindToken.start, body.range[1]], loc: this.loc(kindToken.start, body.range[1]), parent: null });
   }
 
   private ifStatementRule(ifToken: Token): StatementAst {
@@ -497,7 +487,7 @@ export abstract class StatementParser extends PipelineParser {
         return this.errorStatement(ifToken.start, rParen.end, parts);
       }
       parts.push(body);
-      clauses.push(this.finish<IfClause>({ type: "IfClause", condition, body }, keyword.start, body.range[1]));
+      clauses.push(this.finish<IfClause>({ type: "IfClause", condition, body, range: [keyword.start, body.range[1]], loc: this.loc(keyword.start, body.range[1]), parent: null }));
       const restorePoint = this.restorePoint();
       this.skipNewlines();
       keyword = this.peekToken();
@@ -519,7 +509,7 @@ export abstract class StatementParser extends PipelineParser {
       break;
     }
     const end = (elseClause ?? clauses[clauses.length - 1]!.body).range[1];
-    return this.finish<IfStatementAst>({ type: "IfStatementAst", clauses, elseClause }, ifToken.start, end);
+    return this.finish<IfStatementAst>({ type: "IfStatementAst", clauses, elseClause, range: [ifToken.start, end], loc: this.loc(ifToken.start, end), parent: null });
   }
 
   private switchStatementRule(label: Token | null, switchToken: Token): StatementAst {
@@ -556,8 +546,8 @@ export abstract class StatementParser extends PipelineParser {
         } else {
           errorEnd = fileName.range[1];
           const [start, end] = fileName.range;
-          const element = this.finish<CommandExpressionAst>({ type: "CommandExpressionAst", expression: fileName, redirections: [] }, start, end);
-          condition = this.finish<PipelineAst>({ type: "PipelineAst", pipelineElements: [element], background: false }, start, end);
+          const element = this.finish<CommandExpressionAst>({ type: "CommandExpressionAst", expression: fileName, redirections: [], range: [start, end], loc: this.loc(start, end), parent: null });
+          condition = this.finish<PipelineAst>({ type: "PipelineAst", pipelineElements: [element], background: false, range: [start, end], loc: this.loc(start, end), parent: null });
         }
       }
     }
@@ -639,7 +629,7 @@ export abstract class StatementParser extends PipelineParser {
             }
             defaultBlock = body;
           } else {
-            clauses.push(this.finish<SwitchClause>({ type: "SwitchClause", condition: clauseCondition, body }, clauseCondition.range[0], body.range[1]));
+            clauses.push(this.finish<SwitchClause>({ type: "SwitchClause", condition: clauseCondition, body, range: [clauseCondition.range[0], body.range[1]], loc: this.loc(clauseCondition.range[0], body.range[1]), parent: null }));
           }
         }
         this.skipNewlinesAndSemicolons();
@@ -659,11 +649,7 @@ export abstract class StatementParser extends PipelineParser {
       }
     }
     if (isError || condition === null) return this.errorStatement(start, errorEnd, [condition, ...parts]);
-    return this.finish<SwitchStatementAst>(
-      { type: "SwitchStatementAst", label: label?.text ?? null, flags, condition, clauses, default: defaultBlock },
-      start,
-      end,
-    );
+    return this.finish<SwitchStatementAst>({ type: "SwitchStatementAst", label: label?.text ?? null, flags, condition, clauses, default: defaultBlock, range: [start, end], loc: this.loc(start, end), parent: null });
   }
 
   private foreachStatementRule(label: Token | null, foreachToken: Token): StatementAst {
@@ -732,11 +718,7 @@ export abstract class StatementParser extends PipelineParser {
       }
     }
     if (errorEnd !== null || pipeline === null || body === null) return this.errorStatement(start, errorEnd ?? lParen.end, [variable, pipeline, body]);
-    return this.finish<ForEachStatementAst>(
-      { type: "ForEachStatementAst", label: label?.text ?? null, flags, throttleLimit, variable, condition: pipeline, body },
-      start,
-      body.range[1],
-    );
+    return this.finish<ForEachStatementAst>({ type: "ForEachStatementAst", label: label?.text ?? null, flags, throttleLimit, variable, condition: pipeline, body, range: [start, body.range[1]], loc: this.loc(start, body.range[1]), parent: null });
   }
 
   private forStatementRule(label: Token | null, forToken: Token): StatementAst {
@@ -778,7 +760,7 @@ export abstract class StatementParser extends PipelineParser {
       }
     }
     if (body === null) return this.errorStatement(start, errorEnd ?? lParen.end, [initializer, condition, iterator]);
-    return this.finish<ForStatementAst>({ type: "ForStatementAst", label: label?.text ?? null, initializer, condition, iterator, body }, start, body.range[1]);
+    return this.finish<ForStatementAst>({ type: "ForStatementAst", label: label?.text ?? null, initializer, condition, iterator, body, range: [start, body.range[1]], loc: this.loc(start, body.range[1]), parent: null });
   }
 
   private whileStatementRule(label: Token | null, whileToken: Token): StatementAst {
@@ -808,7 +790,7 @@ export abstract class StatementParser extends PipelineParser {
       if (body === null) this.reportIncompleteInput(StatementParser.after(rParen), "MissingLoopStatement", "The while loop's statement block is missing.");
       return this.errorStatement(start, body?.range[1] ?? rParen.end, [condition, body]);
     }
-    return this.finish<WhileStatementAst>({ type: "WhileStatementAst", label: label?.text ?? null, condition, body }, start, body.range[1]);
+    return this.finish<WhileStatementAst>({ type: "WhileStatementAst", label: label?.text ?? null, condition, body, range: [start, body.range[1]], loc: this.loc(start, body.range[1]), parent: null });
   }
 
   private doStatementRule(label: Token | null, doToken: Token): StatementAst {
@@ -844,7 +826,7 @@ export abstract class StatementParser extends PipelineParser {
     }
     if (condition === null) return this.errorStatement(start, lParen.end, [body]);
     const type = keyword.kind === TokenKind.Until ? "DoUntilStatementAst" : "DoWhileStatementAst";
-    return this.finish<DoWhileStatementAst | DoUntilStatementAst>({ type, label: label?.text ?? null, body, condition } as never, start, rParen.end);
+    return this.finish<DoWhileStatementAst | DoUntilStatementAst>({ type, label: label?.text ?? null, body, condition, range: [start, rParen.end], loc: this.loc(start, rParen.end), parent: null } as never);
   }
 
   private trapStatementRule(trapToken: Token): StatementAst {
@@ -862,7 +844,7 @@ export abstract class StatementParser extends PipelineParser {
       this.reportIncompleteInput({ range: [end, end] }, "MissingTrapStatement", "The trap statement's block is missing.");
       return this.errorStatement(trapToken.start, end, [trapType]);
     }
-    return this.finish<TrapStatementAst>({ type: "TrapStatementAst", trapType, body }, trapToken.start, body.range[1]);
+    return this.finish<TrapStatementAst>({ type: "TrapStatementAst", trapType, body, range: [trapToken.start, body.range[1]], loc: this.loc(trapToken.start, body.range[1]), parent: null });
   }
 
   private tryStatementRule(tryToken: Token): StatementAst {
@@ -892,7 +874,7 @@ export abstract class StatementParser extends PipelineParser {
     }
     if (errorState.end !== null) return this.errorStatement(tryToken.start, errorState.end, [body, ...catchClauses, ...errorState.asts]);
     const end = (finallyBlock ?? catchClauses[catchClauses.length - 1]!).range[1];
-    return this.finish<TryStatementAst>({ type: "TryStatementAst", body, catchClauses, finally: finallyBlock }, tryToken.start, end);
+    return this.finish<TryStatementAst>({ type: "TryStatementAst", body, catchClauses, finally: finallyBlock, range: [tryToken.start, end], loc: this.loc(tryToken.start, end), parent: null });
   }
 
   private catchBlockRule(errorState: { end: number | null; asts: TypeConstraintAst[] }): CatchClauseAst | null {
@@ -935,7 +917,7 @@ export abstract class StatementParser extends PipelineParser {
       errorState.asts.push(...catchTypes);
       return null;
     }
-    return this.finish<CatchClauseAst>({ type: "CatchClauseAst", catchTypes, body: handler }, catchToken.start, handler.range[1]);
+    return this.finish<CatchClauseAst>({ type: "CatchClauseAst", catchTypes, body: handler, range: [catchToken.start, handler.range[1]], loc: this.loc(catchToken.start, handler.range[1]), parent: null });
   }
 
   private dataStatementRule(dataToken: Token): StatementAst {
@@ -977,6 +959,6 @@ export abstract class StatementParser extends PipelineParser {
       }
     }
     if (body === null) return this.errorStatement(dataToken.start, errorEnd ?? dataToken.end, commandsAllowed);
-    return this.finish<DataStatementAst>({ type: "DataStatementAst", variable: name?.value ?? null, commandsAllowed, body }, dataToken.start, body.range[1]);
+    return this.finish<DataStatementAst>({ type: "DataStatementAst", variable: name?.value ?? null, commandsAllowed, body, range: [dataToken.start, body.range[1]], loc: this.loc(dataToken.start, body.range[1]), parent: null });
   }
 }

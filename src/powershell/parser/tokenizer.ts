@@ -317,7 +317,8 @@ export class Tokenizer extends Scanner {
 
   /** After a dash: a parameter (`-Name`, `-Name:`), or in expression mode an operator (`-eq`). */
   private scanParameter(): Token {
-    let name = "";
+    const nameStart = this.pos;
+    let nameEnd = -1;
     let colon = false;
     for (;;) {
       const code = this.next();
@@ -331,25 +332,21 @@ export class Tokenizer extends Scanner {
       }
       if (code === 0x3a) {
         colon = true;
+        nameEnd = this.pos - 1;
         if (this.mode !== Mode.Command) this.unget();
         break;
       }
-      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) {
-        name += String.fromCharCode(code);
-        continue;
-      }
+      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) continue;
       if (isSingleQuote(code) || isDoubleQuote(code)) {
         this.unget();
-        if (this.mode === Mode.Command) return this.scanGenericToken(this.text[this.tokenStart]! + name);
+        if (this.mode === Mode.Command) return this.scanGenericToken(this.slice(this.tokenStart, this.pos));
         break;
       }
-      if (this.mode === Mode.Command) {
-        name += String.fromCharCode(code);
-        continue;
-      }
+      if (this.mode === Mode.Command) continue;
       this.unget();
       break;
     }
+    const name = this.slice(nameStart, nameEnd === -1 ? this.pos : nameEnd);
     if (this.mode === Mode.Expression) {
       const operator = DASH_OPERATORS.get(name.toLowerCase());
       if (operator !== undefined) {
@@ -508,11 +505,14 @@ export class Tokenizer extends Scanner {
   resync(start: number): void {
     this.pos = Math.max(0, Math.min(start, this.limit + 1));
     if (this.nesting > 0) return;
-    let count = this.tokenEnds.length;
+    const recorded = this.tokenEnds.length;
+    let count = recorded;
     while (count > 0 && this.tokenEnds[count - 1]! > start) count--;
-    this.tokenKinds.length = count;
-    this.tokenStarts.length = count;
-    this.tokenEnds.length = count;
+    if (count < recorded) {
+      this.tokenKinds.length = count;
+      this.tokenStarts.length = count;
+      this.tokenEnds.length = count;
+    }
     while (this.comments.length > 0 && this.comments[this.comments.length - 1]!.range[0] >= start) this.comments.pop();
   }
 

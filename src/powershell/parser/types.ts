@@ -32,7 +32,7 @@ export abstract class TypeParser extends ParserBase {
     }
     if (token.kind !== TokenKind.Identifier) return null;
     this.skipToken();
-    return this.finish<StringConstantExpressionAst>({ type: "StringConstantExpressionAst", value: token.text, stringConstantType: "BareWord" }, token.start, token.end);
+    return this.finish<StringConstantExpressionAst>({ type: "StringConstantExpressionAst", value: token.text, stringConstantType: "BareWord", range: [token.start, token.end], loc: this.loc(token.start, token.end), parent: null });
   }
 
   protected typeNameRule(allowAssemblyQualifiedNames: boolean): TypeName | null {
@@ -256,7 +256,7 @@ export abstract class TypeParser extends ParserBase {
       } else {
         end = rBracket.end;
       }
-      return this.finish<AttributeAst>({ type: "AttributeAst", typeName, positionalArguments, namedArguments }, lBracket.start, end);
+      return this.finish<AttributeAst>({ type: "AttributeAst", typeName, positionalArguments, namedArguments, range: [lBracket.start, end], loc: this.loc(lBracket.start, end), parent: null });
     }
     let end = typeName.range[1];
     if (lParenOrRBracket.kind !== TokenKind.RBracket) {
@@ -265,7 +265,7 @@ export abstract class TypeParser extends ParserBase {
     } else {
       end = lParenOrRBracket.end;
     }
-    return this.finish<TypeConstraintAst>({ type: "TypeConstraintAst", typeName }, lBracket.start, end);
+    return this.finish<TypeConstraintAst>({ type: "TypeConstraintAst", typeName, range: [lBracket.start, end], loc: this.loc(lBracket.start, end), parent: null });
   }
 
   /** `Mandatory`, `Position = 0`, `"positional"`: returns where the last one ended. */
@@ -294,7 +294,7 @@ export abstract class TypeParser extends ParserBase {
             }
             lastEnd = expression.range[1];
           } else {
-            expression = this.finish<ConstantExpressionAst>({ type: "ConstantExpressionAst", value: true }, name.range[0], name.range[1]);
+            expression = this.finish<ConstantExpressionAst>({ type: "ConstantExpressionAst", value: true, range: [name.range[0], name.range[1]], loc: this.loc(name.range[0], name.range[1]), parent: null });
             omitted = true;
           }
           if (seen.has(name.value.toLowerCase())) {
@@ -302,11 +302,7 @@ export abstract class TypeParser extends ParserBase {
           } else {
             seen.add(name.value.toLowerCase());
             named.push(
-              this.finish<NamedAttributeArgumentAst>(
-                { type: "NamedAttributeArgumentAst", argumentName: name.value, argument: expression, expressionOmitted: omitted },
-                name.range[0],
-                expression.range[1],
-              ),
+              this.finish<NamedAttributeArgumentAst>({ type: "NamedAttributeArgumentAst", argumentName: name.value, argument: expression, expressionOmitted: omitted, range: [name.range[0], expression.range[1]], loc: this.loc(name.range[0], expression.range[1]), parent: null }),
             );
           }
         } else {

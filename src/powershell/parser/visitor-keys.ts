@@ -1,4 +1,4 @@
-/** The child fields of every node type, in source order: what ESLint walks. Type names are not nodes. */
+/** The child fields of every node type, in source order, for ESLint (selectors). Type names are not nodes. */
 import type { AstType } from "./ast.js";
 
 export const VISITOR_KEYS: Readonly<Record<AstType, readonly string[]>> = {
@@ -68,17 +68,3 @@ export const VISITOR_KEYS: Readonly<Record<AstType, readonly string[]>> = {
   SubExpressionAst: ["subExpression"],
   ErrorExpressionAst: ["nestedAst"],
 };
-
-/** The node's children in source order. */
-export function childrenOf(node: { readonly type: string }): unknown[] {
-  const children: unknown[] = [];
-  for (const key of VISITOR_KEYS[node.type as AstType] ?? []) {
-    const value = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (item !== null && item !== undefined) children.push(item);
-    } else if (value !== null && value !== undefined) {
-      children.push(value);
-    }
-  }
-  return children;
-}

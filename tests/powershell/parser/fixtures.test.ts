@@ -23,6 +23,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { type Ast, parse, type ScriptAst } from "../../../src/powershell/parser/index.js";
+import { childrenOf } from "../../../src/powershell/parser/children.js";
 import { VISITOR_KEYS } from "../../../src/powershell/parser/visitor-keys.js";
 import { printTree } from "./print-tree.js";
 
@@ -97,10 +98,12 @@ describe("every fixture's tree is well formed", () => {
         if (values.some((item) => isNode(item))) problems.push(`${where}: field ${key} holds a node but is not a visitor key`);
       }
       let previousEnd = node.range[0];
+      const byKeys: Ast[] = [];
       for (const key of keys) {
         const value = record[key];
         for (const child of (Array.isArray(value) ? value : [value]) as (Ast | null | undefined)[]) {
           if (child == null) continue;
+          byKeys.push(child);
           if (child.range[0] < node.range[0] || child.range[1] > node.range[1]) problems.push(`${where}: ${key} ${child.type} [${child.range}] is outside it`);
           // PowerShell's unnamed end block runs from the param block (`ScriptBlockBodyRule` starts the
           // statement list's extent at `paramBlockAst?.Extent`): the one overlap allowed.
@@ -109,6 +112,10 @@ describe("every fixture's tree is well formed", () => {
           previousEnd = Math.max(previousEnd, child.range[1]);
           walk(child, node);
         }
+      }
+      // The parser sets parents, and the analysis walks, with `forEachChild`: it must list the same children.
+      if (childrenOf(node).some((child, i) => child !== byKeys[i]) || childrenOf(node).length !== byKeys.length) {
+        problems.push(`${where}: forEachChild and VISITOR_KEYS list different children`);
       }
     };
     walk(tree as ScriptAst, null);
