@@ -114,19 +114,14 @@ describe("eslint CLI", () => {
     });
   });
 
-  describe("in a user's project that adds the PowerShell entry", () => {
+  describe("in a user's project whose one import of the plugin also lints PowerShell", () => {
     const project = mkdtempSync(join(tmpdir(), "wua-cli-ps-"));
     afterAll(() => rmSync(project, { recursive: true, force: true }));
     mkdirSync(join(project, "node_modules"));
     symlinkSync(root, join(project, "node_modules/eslint-plugin-wua"), "dir");
     writeFileSync(
       join(project, "eslint.config.js"),
-      [
-        'import wua from "eslint-plugin-wua";',
-        'import wuaPowerShell from "eslint-plugin-wua/powershell";',
-        'export default [{ languageOptions: { sourceType: "script" } }, ...wua.configs.recommended, ...wuaPowerShell.configs.recommended];',
-        "",
-      ].join("\n"),
+      'import wua from "eslint-plugin-wua";\nexport default [{ languageOptions: { sourceType: "script" } }, ...wua.configs.recommended];\n',
     );
     writeFileSync(join(project, "package.json"), '{ "type": "module" }\n');
     const remote = 'param($Computer)\r\n$s = [Activator]::CreateInstance([Type]::GetTypeFromProgID("Microsoft.Update.Session", $Computer))\r\n$s.CreateUpdateInstaller()\r\n';
@@ -153,6 +148,25 @@ describe("eslint CLI", () => {
       const { status, results } = eslint(project, ["Disabled.ps1"]);
       expect(status).toBe(0);
       expect(results[0]?.messages).toEqual([]);
+    });
+  });
+  describe("in a user's CommonJS project (eslint.config.cjs with require())", () => {
+    const project = mkdtempSync(join(tmpdir(), "wua-cli-cjs-"));
+    afterAll(() => rmSync(project, { recursive: true, force: true }));
+    mkdirSync(join(project, "node_modules"));
+    symlinkSync(root, join(project, "node_modules/eslint-plugin-wua"), "dir");
+    writeFileSync(join(project, "eslint.config.cjs"), 'const wua = require("eslint-plugin-wua");\nmodule.exports = [...wua.configs.strict];\n');
+    writeFileSync(join(project, "package.json"), "{}\n");
+    writeFileSync(
+      join(project, "Patch.ps1"),
+      '$s = [Activator]::CreateInstance([Type]::GetTypeFromProgID("Microsoft.Update.Session", "SRV-01"))\n$s.CreateUpdateInstaller().Install()\n',
+    );
+
+    it("lints .ps1 files with the main entry's strict config", () => {
+      const { status, results, stderr } = eslint(project, ["Patch.ps1"]);
+      expect(stderr).toBe("");
+      expect(status).toBe(1);
+      expect(results[0]?.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)).toEqual(["wua/no-remote-unavailable-member@2:4"]);
     });
   });
 });

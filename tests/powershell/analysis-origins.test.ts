@@ -79,6 +79,13 @@ describe("DCOM creation: GetTypeFromProgID with a computer", () => {
     expect(reportedTexts(mixed)).toEqual(["CreateUpdateInstaller"]);
   });
 
+  it("keeps what a variable held before a branch nested in another that may not run", () => {
+    const nested = `$c = "SRV-01"\nif ($x) {\n  if ($y) { $c = $env:COMPUTERNAME }\n  $s = ${DCOM("$c")}\n  $s.CreateUpdateInstaller()\n}`;
+    expect(reportedTexts(nested)).toEqual(["CreateUpdateInstaller"]);
+    const bothWays = `$c = "SRV-01"\nif ($x) {\n  if ($y) { $c = $env:COMPUTERNAME } else { $c = "localhost" }\n  $s = ${DCOM("$c")}\n  $s.CreateUpdateInstaller()\n}`;
+    expect(reportedTexts(bothWays)).toEqual([]);
+  });
+
   it("follows reassignments in order", () => {
     const code = `$c = "SRV-01"\n$c = "localhost"\n$s = ${DCOM("$c")}\n$s.CreateUpdateInstaller()`;
     expect(reportedTexts(code)).toEqual([]);

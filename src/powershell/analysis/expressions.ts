@@ -20,6 +20,9 @@ const AUTOMATIC = new Set([
 
 export abstract class ExpressionInterpreter extends CreationInterpreter {
   expression(node: ExpressionAst, scope: Scope, frame: Frame): Value {
+    // Leaves need no depth guard.
+    if (node.type === "StringConstantExpressionAst") return scalar(node.value);
+    if (node.type === "VariableExpressionAst") return this.readVariable(variableName(node), scope, frame);
     if (!this.enter()) return UNKNOWN;
     try {
       return this.expressionUnguarded(node, scope, frame);

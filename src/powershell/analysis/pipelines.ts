@@ -21,7 +21,7 @@ import {
 import type { Argument } from "./interpreter-base.js";
 import { Scope, type Frame } from "./scope.js";
 import { StatementInterpreter } from "./statements.js";
-import { commandLine, statementsOf, variableName, type CommandElement } from "./syntax.js";
+import { commandLine, commandName, statementsOf, variableName, type CommandElement } from "./syntax.js";
 import { join, scalar, UNKNOWN, type Value } from "./values.js";
 
 export abstract class PipelineInterpreter extends StatementInterpreter {
@@ -41,9 +41,15 @@ export abstract class PipelineInterpreter extends StatementInterpreter {
   }
 
   private command(node: CommandAst, input: Value | undefined, scope: Scope, frame: Frame): Value {
+    const commandOnly = commandName(node);
+    if (node.invocationOperator === null && (commandOnly === undefined || !(Object.hasOwn(COMMAND_NAMES, commandOnly) || this.facts.functions.has(commandOnly)))) {
+      // Most commands: neither one the analysis knows nor a function of the file.
+      this.unknownCommandArguments(node, scope, frame);
+      return UNKNOWN;
+    }
     const line = commandLine(node);
     if (line.invocation !== null) return this.invokeOperator(line.invocation, line.target, line.elements, input, scope, frame);
-    const name = line.name === undefined ? undefined : (COMMAND_NAMES[line.name] ?? line.name);
+    const name = line.name === undefined ? undefined : Object.hasOwn(COMMAND_NAMES, line.name) ? COMMAND_NAMES[line.name] : line.name;
     switch (name) {
       case "invoke-command":
         return this.invokeCommand(node, line.elements, input, scope, frame);
@@ -80,6 +86,16 @@ export abstract class PipelineInterpreter extends StatementInterpreter {
     if (fn !== undefined) return this.callFunction(fn, line.elements, input, scope, frame);
     this.commandArguments(line.elements, scope, frame);
     return UNKNOWN;
+  }
+
+  /** `commandArguments`, read from the tree without building the command line. */
+  private unknownCommandArguments(node: CommandAst, scope: Scope, frame: Frame): void {
+    const elements = node.commandElements;
+    for (let i = 1; i < elements.length; i++) {
+      const element = elements[i]!;
+      if (element.type !== "CommandParameterAst") this.expression(element, scope, frame);
+      else if (element.argument !== null) this.expression(element.argument, scope, frame);
+    }
   }
 
   /** Arguments of a command the analysis does not know: evaluated for what they use, not invoked. */

@@ -22,12 +22,26 @@ export interface VariableName {
   readonly splat: boolean;
 }
 
+/** Names without a scope, by path and splatting: the same few names are read again and again. */
+const plainNames = new Map<string, VariableName>();
+
 /** `$Name`, `$script:Name`, `${function:Install-All}`, `@params`, `$_`; `$using:x` as the using scope. */
 export function variableName(node: VariableExpressionAst): VariableName {
   const path = node.variablePath;
   const colon = path.indexOf(":");
   const splat = node.splatted;
   if (isUsingRoot(node)) return { scope: "using", name: path.toLowerCase(), splat };
+  if (colon === -1) {
+    const key = splat ? `@${path}` : path;
+    let name = plainNames.get(key);
+    if (name === undefined) {
+      // Bounded: a language server lints many files in one process.
+      if (plainNames.size >= 4096) plainNames.clear();
+      name = Object.freeze({ scope: "", name: path.toLowerCase(), splat });
+      plainNames.set(key, name);
+    }
+    return name;
+  }
   // `${C:\path}` names a file, not a scope; a scope name is a plain word.
   if (colon > 0 && /^[a-z]+$/iu.test(path.slice(0, colon))) {
     return { scope: path.slice(0, colon).toLowerCase(), name: path.slice(colon + 1).toLowerCase(), splat };
@@ -71,7 +85,11 @@ export function typeNameOf(typeName: TypeName): string {
 }
 
 /** The statements of a script block, named blocks in the order PowerShell runs them. */
-export function statementsOf(block: ScriptBlockAst): StatementAst[] {
+export function statementsOf(block: ScriptBlockAst): readonly StatementAst[] {
+  // Most blocks have only their unnamed end block.
+  if (block.dynamicParamBlock === null && block.beginBlock === null && block.processBlock === null && block.cleanBlock === null) {
+    return block.endBlock?.statements ?? [];
+  }
   const statements: StatementAst[] = [];
   for (const named of [block.dynamicParamBlock, block.beginBlock, block.processBlock, block.endBlock, block.cleanBlock]) {
     if (named !== null) statements.push(...named.statements);
@@ -140,18 +158,20 @@ export type CommandElement =
   | { readonly kind: "parameter"; readonly name: string; readonly node: Ast; readonly colon: boolean }
   | { readonly kind: "argument"; readonly node: ExpressionAst };
 
+/** A command's lower-cased name, without a module prefix; undefined after `&`/`.` and for expressions. */
+export function commandName(command: CommandAst): string | undefined {
+  const first = command.commandElements[0];
+  if (command.invocationOperator !== null || first?.type !== "StringConstantExpressionAst") return undefined;
+  const raw = first.value.toLowerCase();
+  // `Microsoft.PowerShell.Core\Invoke-Command`
+  return raw.slice(raw.lastIndexOf("\\") + 1);
+}
+
 export function commandLine(command: CommandAst): CommandLine {
   const elementsAst = command.commandElements;
   const first = elementsAst[0];
-  let name: string | undefined;
-  let target: ExpressionAst | undefined;
-  if (command.invocationOperator !== null) {
-    target = first?.type === "CommandParameterAst" ? undefined : first;
-  } else if (first?.type === "StringConstantExpressionAst") {
-    const raw = first.value.toLowerCase();
-    // `Microsoft.PowerShell.Core\Invoke-Command`
-    name = raw.slice(raw.lastIndexOf("\\") + 1);
-  }
+  const name = commandName(command);
+  const target = command.invocationOperator !== null && first?.type !== "CommandParameterAst" ? first : undefined;
   const elements: CommandElement[] = [];
   for (let i = 1; i < elementsAst.length; i++) {
     const element = elementsAst[i]!;

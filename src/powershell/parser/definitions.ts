@@ -27,6 +27,7 @@ import { ArgumentContext } from "./parser-base.js";
 import { StatementParser } from "./statements.js";
 import { Mode, type Token } from "./token.js";
 import { hasTrait, TokenKind, TokenTrait } from "./token-kinds.js";
+import { NODE } from "./node.js";
 
 /** Tokens that cannot name a function. */
 const NOT_A_FUNCTION_NAME = new Set([
@@ -62,13 +63,18 @@ export abstract class DefinitionParser extends StatementParser {
     try {
       const body = this.scriptBlockRule(lCurly, functionToken.kind === TokenKind.Filter);
       const name = nameToken.kind === TokenKind.Generic || nameToken.kind === TokenKind.Identifier ? nameToken.text : this.tokenText(nameToken);
-      return this.finish<FunctionDefinitionAst>({ type: "FunctionDefinitionAst",
-          isFilter: functionToken.kind === TokenKind.Filter,
-          isWorkflow,
-          name,
-          nameRange: [nameToken.start, nameToken.end],
-          parameters: declared.parameters !== null && declared.parameters.length > 0 ? declared.parameters : null,
-          body, range: [functionToken.start, body.range[1]], loc: this.loc(functionToken.start, body.range[1]), parent: null });
+      return this.finish<FunctionDefinitionAst>({
+        __proto__: NODE,
+        type: "FunctionDefinitionAst",
+        isFilter: functionToken.kind === TokenKind.Filter,
+        isWorkflow,
+        name,
+        nameRange: [nameToken.start, nameToken.end],
+        parameters: declared.parameters !== null && declared.parameters.length > 0 ? declared.parameters : null,
+        body,
+        range: [functionToken.start, body.range[1]],
+        parent: null,
+      });
     } finally {
       this.tokenizer.inWorkflowContext = oldWorkflow;
     }
@@ -135,13 +141,7 @@ export abstract class DefinitionParser extends StatementParser {
         end = rCurly.end;
       }
       const start = customAttributes !== null ? customAttributes[0]!.range[0] : classToken.start;
-      const definition = this.finish<TypeDefinitionAst>({ type: "TypeDefinitionAst",
-          typeAttributes: "class",
-          name: name.value,
-          nameRange: name.range,
-          attributes: (customAttributes ?? []).filter((a): a is AttributeAst => a.type === "AttributeAst"),
-          baseTypes,
-          members, range: [start, end], loc: this.loc(start, end), parent: null });
+      const definition = this.typeDefinition("class", name, customAttributes, baseTypes, members, start, end);
       // As PowerShell: a member that failed leaves only what it read; types before `class` keep the class too.
       const types = (customAttributes ?? []).filter((a) => a.type === "TypeConstraintAst");
       if (types.length > 0) return this.errorStatement(start, end, [...nested, ...types, definition]);
@@ -164,7 +164,13 @@ export abstract class DefinitionParser extends StatementParser {
         this.reportIncompleteInput(DefinitionParser.after(comma ?? colon), "TypeNameExpected", "A type name is missing.");
         return baseTypes;
       }
-      baseTypes.push(this.finish<TypeConstraintAst>({ type: "TypeConstraintAst", typeName, range: [typeName.range[0], typeName.range[1]], loc: this.loc(typeName.range[0], typeName.range[1]), parent: null }));
+      baseTypes.push(this.finish<TypeConstraintAst>({
+        __proto__: NODE,
+        type: "TypeConstraintAst",
+        typeName,
+        range: [typeName.range[0], typeName.range[1]],
+        parent: null,
+      }));
       this.skipNewlines();
       comma = this.peekToken();
       if (comma.kind !== TokenKind.Comma) return baseTypes;
@@ -220,14 +226,19 @@ export abstract class DefinitionParser extends StatementParser {
       this.skipNewlinesAndSemicolons();
       if (terminator.kind === TokenKind.Semi) end = terminator.end;
       if (token.text === "") return { member: null, onError: modifiers };
-      const property = this.finish<PropertyMemberAst>({ type: "PropertyMemberAst",
-          name: token.text,
-          nameRange: [token.start, token.end],
-          attributes,
-          propertyType: typeConstraint,
-          initialValue,
-          isStatic: staticToken !== null,
-          isHidden: hiddenToken !== null, range: [start, end], loc: this.loc(start, end), parent: null });
+      const property = this.finish<PropertyMemberAst>({
+        __proto__: NODE,
+        type: "PropertyMemberAst",
+        name: token.text,
+        nameRange: [token.start, token.end],
+        attributes,
+        propertyType: typeConstraint,
+        initialValue,
+        isStatic: staticToken !== null,
+        isHidden: hiddenToken !== null,
+        range: [start, end],
+        parent: null,
+      });
       return { member: property, onError: null };
     }
     if (token.kind === TokenKind.Identifier || hasTrait(token.kind, TokenTrait.Keyword)) {
@@ -304,17 +315,22 @@ export abstract class DefinitionParser extends StatementParser {
     }
     if (errorEnd !== null) return null;
     const body = this.inMode(Mode.Command, () => this.scriptBlockRule(lCurly, false));
-    return this.finish<FunctionMemberAst>({ type: "FunctionMemberAst",
-        name: nameToken.text,
-        nameRange: [nameToken.start, nameToken.end],
-        attributes,
-        returnType,
-        parameters,
-        body,
-        isStatic,
-        isHidden,
-        isConstructor,
-        baseArguments, range: [start, body.range[1]], loc: this.loc(start, body.range[1]), parent: null });
+    return this.finish<FunctionMemberAst>({
+      __proto__: NODE,
+      type: "FunctionMemberAst",
+      name: nameToken.text,
+      nameRange: [nameToken.start, nameToken.end],
+      attributes,
+      returnType,
+      parameters,
+      body,
+      isStatic,
+      isHidden,
+      isConstructor,
+      baseArguments,
+      range: [start, body.range[1]],
+      parent: null,
+    });
   }
 
   protected enumDefinitionRule(customAttributes: AttributeBaseAst[] | null, enumToken: Token): StatementAst {
@@ -332,7 +348,13 @@ export abstract class DefinitionParser extends StatementParser {
         this.skipNewlines();
         const underlying = this.typeNameRule(false);
         if (underlying === null) this.reportIncompleteInput(DefinitionParser.after(colon), "TypeNameExpected", "The enum's underlying type is missing after ':'.");
-        else baseTypes.push(this.finish<TypeConstraintAst>({ type: "TypeConstraintAst", typeName: underlying, range: [underlying.range[0], underlying.range[1]], loc: this.loc(underlying.range[0], underlying.range[1]), parent: null }));
+        else baseTypes.push(this.finish<TypeConstraintAst>({
+          __proto__: NODE,
+          type: "TypeConstraintAst",
+          typeName: underlying,
+          range: [underlying.range[0], underlying.range[1]],
+          parent: null,
+        }));
       }
       this.skipNewlines();
       const lCurly = this.nextToken();
@@ -355,13 +377,7 @@ export abstract class DefinitionParser extends StatementParser {
         end = rCurly.end;
       }
       const start = customAttributes !== null ? customAttributes[0]!.range[0] : enumToken.start;
-      const definition = this.finish<TypeDefinitionAst>({ type: "TypeDefinitionAst",
-          typeAttributes: "enum",
-          name: name.value,
-          nameRange: name.range,
-          attributes: (customAttributes ?? []).filter((a): a is AttributeAst => a.type === "AttributeAst"),
-          baseTypes,
-          members, range: [start, end], loc: this.loc(start, end), parent: null });
+      const definition = this.typeDefinition("enum", name, customAttributes, baseTypes, members, start, end);
       const types = (customAttributes ?? []).filter((a) => a.type === "TypeConstraintAst");
       return types.length > 0 ? this.errorStatement(start, end, [...types, definition]) : definition;
     });
@@ -393,7 +409,19 @@ export abstract class DefinitionParser extends StatementParser {
     }
     this.skipNewlinesAndSemicolons();
     if (terminator.kind === TokenKind.Semi) end = terminator.end;
-    return this.finish<PropertyMemberAst>({ type: "PropertyMemberAst", name: name.value, nameRange: name.range, attributes: [], propertyType: null, initialValue, isStatic: true, isHidden: false, range: [name.range[0], end], loc: this.loc(name.range[0], end), parent: null });
+    return this.finish<PropertyMemberAst>({
+      __proto__: NODE,
+      type: "PropertyMemberAst",
+      name: name.value,
+      nameRange: name.range,
+      attributes: [],
+      propertyType: null,
+      initialValue,
+      isStatic: true,
+      isHidden: false,
+      range: [name.range[0], end],
+      parent: null,
+    });
   }
 
   // --- using ----------------------------------------------------------------------------------------
@@ -459,7 +487,15 @@ export abstract class DefinitionParser extends StatementParser {
       }
     }
     this.requireStatementTerminator();
-    return this.finish<UsingStatementAst>({ type: "UsingStatementAst", usingStatementKind: kind, name, alias, range: [usingToken.start, end], loc: this.loc(usingToken.start, end), parent: null });
+    return this.finish<UsingStatementAst>({
+      __proto__: NODE,
+      type: "UsingStatementAst",
+      usingStatementKind: kind,
+      name,
+      alias,
+      range: [usingToken.start, end],
+      parent: null,
+    });
   }
 
   private requireStatementTerminator(): void {
@@ -496,7 +532,14 @@ export abstract class DefinitionParser extends StatementParser {
       return this.errorStatement(configurationToken.start, instanceName.range[1], [instanceName]);
     }
     const body = this.configurationBody(lCurly);
-    return this.finish<ConfigurationDefinitionAst>({ type: "ConfigurationDefinitionAst", instanceName, body, range: [configurationToken.start, body.range[1]], loc: this.loc(configurationToken.start, body.range[1]), parent: null });
+    return this.finish<ConfigurationDefinitionAst>({
+      __proto__: NODE,
+      type: "ConfigurationDefinitionAst",
+      instanceName,
+      body,
+      range: [configurationToken.start, body.range[1]],
+      parent: null,
+    });
   }
 
   private configurationBody(lCurly: Token): ScriptBlockExpressionAst {
@@ -521,7 +564,13 @@ export abstract class DefinitionParser extends StatementParser {
       // A DSC keyword read as a command: its parameters name the modules to load.
       this.resyncTo(restorePoint);
       const command = this.commandRule()!;
-      return this.finish<DynamicKeywordStatementAst>({ type: "DynamicKeywordStatementAst", commandElements: command.commandElements, range: [command.range[0], command.range[1]], loc: this.loc(command.range[0], command.range[1]), parent: null });
+      return this.finish<DynamicKeywordStatementAst>({
+        __proto__: NODE,
+        type: "DynamicKeywordStatementAst",
+        commandElements: command.commandElements,
+        range: [command.range[0], command.range[1]],
+        parent: null,
+      });
     }
     if (keyword.kind !== TokenKind.Identifier) {
       this.resyncTo(restorePoint);
@@ -561,7 +610,13 @@ export abstract class DefinitionParser extends StatementParser {
       body = this.hashExpressionRule(lCurly);
     }
     elements.push(body);
-    return this.finish<DynamicKeywordStatementAst>({ type: "DynamicKeywordStatementAst", commandElements: elements, range: [keyword.start, body.range[1]], loc: this.loc(keyword.start, body.range[1]), parent: null });
+    return this.finish<DynamicKeywordStatementAst>({
+      __proto__: NODE,
+      type: "DynamicKeywordStatementAst",
+      commandElements: elements,
+      range: [keyword.start, body.range[1]],
+      parent: null,
+    });
   }
 
   /** After `{`: the block is empty or starts with `Name =`. Consumes nothing. */
@@ -577,5 +632,28 @@ export abstract class DefinitionParser extends StatementParser {
     } finally {
       this.resyncTo(restorePoint);
     }
+  }
+
+  private typeDefinition(
+    typeAttributes: TypeDefinitionAst["typeAttributes"],
+    name: StringConstantExpressionAst,
+    customAttributes: readonly AttributeBaseAst[] | null,
+    baseTypes: TypeDefinitionAst["baseTypes"],
+    members: TypeDefinitionAst["members"],
+    start: number,
+    end: number,
+  ): TypeDefinitionAst {
+    return this.finish<TypeDefinitionAst>({
+      __proto__: NODE,
+      type: "TypeDefinitionAst",
+      typeAttributes,
+      name: name.value,
+      nameRange: name.range,
+      attributes: (customAttributes ?? []).filter((a): a is AttributeAst => a.type === "AttributeAst"),
+      baseTypes,
+      members,
+      range: [start, end],
+      parent: null,
+    });
   }
 }

@@ -35,6 +35,7 @@ import type {
 } from "./ast.js";
 import { Mode, type Token } from "./token.js";
 import { hasTrait, precedenceOf, PUNCTUATION_TEXT, TokenKind, TokenTrait } from "./token-kinds.js";
+import { NODE, type NodeFields } from "./node.js";
 import { TypeParser } from "./types.js";
 
 export abstract class ExpressionParser extends TypeParser {
@@ -70,7 +71,15 @@ export abstract class ExpressionParser extends TypeParser {
         this.reportIncompleteInput(place, "ExpectedValueExpression", "A value is missing after ':'.");
         ifFalse = this.errorExpression(place.range[0], place.range[1]);
       }
-      return this.finish<TernaryExpressionAst>({ type: "TernaryExpressionAst", condition, ifTrue, ifFalse, range: [condition.range[0], ifFalse.range[1]], loc: this.loc(condition.range[0], ifFalse.range[1]), parent: null });
+      return this.finish<TernaryExpressionAst>({
+        __proto__: NODE,
+        type: "TernaryExpressionAst",
+        condition,
+        ifTrue,
+        ifFalse,
+        range: [condition.range[0], ifFalse.range[1]],
+        parent: null,
+      });
     } finally {
       this.setMode(oldMode);
     }
@@ -128,7 +137,15 @@ export abstract class ExpressionParser extends TypeParser {
   }
 
   private binary(left: ExpressionAst, operator: Token, right: ExpressionAst): BinaryExpressionAst {
-    return this.finish<BinaryExpressionAst>({ type: "BinaryExpressionAst", left, operator: this.operatorText(operator), right, range: [left.range[0], right.range[1]], loc: this.loc(left.range[0], right.range[1]), parent: null });
+    return this.finish<BinaryExpressionAst>({
+      __proto__: NODE,
+      type: "BinaryExpressionAst",
+      left,
+      operator: this.operatorText(operator),
+      right,
+      range: [left.range[0], right.range[1]],
+      parent: null,
+    });
   }
 
   protected operatorText(token: Token): string {
@@ -149,7 +166,15 @@ export abstract class ExpressionParser extends TypeParser {
   private parameterInExpression(parameter: Token, expression: ExpressionAst): ExpressionAst {
     this.reportError(parameter, "UnexpectedToken", `Unexpected token '${this.tokenText(parameter)}' in expression or statement.`);
     this.skipToken();
-    const parameterAst = this.finish<CommandParameterAst>({ type: "CommandParameterAst", parameterName: parameter.text, argument: null, colon: parameter.colon, range: [parameter.start, parameter.end], loc: this.loc(parameter.start, parameter.end), parent: null });
+    const parameterAst = this.finish<CommandParameterAst>({
+      __proto__: NODE,
+      type: "CommandParameterAst",
+      parameterName: parameter.text,
+      argument: null,
+      colon: parameter.colon,
+      range: [parameter.start, parameter.end],
+      parent: null,
+    });
     return this.errorExpression(expression.range[0], parameter.end, [expression, parameterAst]);
   }
 
@@ -174,7 +199,7 @@ export abstract class ExpressionParser extends TypeParser {
       elements.push(last);
       comma = this.peekToken();
     }
-    return this.finish<ArrayLiteralAst>({ type: "ArrayLiteralAst", elements, range: [first.range[0], last.range[1]], loc: this.loc(first.range[0], last.range[1]), parent: null });
+    return this.finish<ArrayLiteralAst>({ __proto__: NODE, type: "ArrayLiteralAst", elements, range: [first.range[0], last.range[1]], parent: null });
   }
 
   protected unaryExpressionRule(endNumberOnTernary = false): ExpressionAst | null {
@@ -229,9 +254,23 @@ export abstract class ExpressionParser extends TypeParser {
         return this.errorExpression(token.start, token.end);
       }
       if (token.kind === TokenKind.Comma) {
-        expression = this.finish<ArrayLiteralAst>({ type: "ArrayLiteralAst", elements: [child], range: [token.start, child.range[1]], loc: this.loc(token.start, child.range[1]), parent: null });
+        expression = this.finish<ArrayLiteralAst>({
+          __proto__: NODE,
+          type: "ArrayLiteralAst",
+          elements: [child],
+          range: [token.start, child.range[1]],
+          parent: null,
+        });
       } else {
-        expression = this.finish<UnaryExpressionAst>({ type: "UnaryExpressionAst", operator: this.operatorText(token), prefix: true, child, range: [token.start, child.range[1]], loc: this.loc(token.start, child.range[1]), parent: null });
+        expression = this.finish<UnaryExpressionAst>({
+          __proto__: NODE,
+          type: "UnaryExpressionAst",
+          operator: this.operatorText(token),
+          prefix: true,
+          child,
+          range: [token.start, child.range[1]],
+          parent: null,
+        });
       }
     } else if (token.kind === TokenKind.LBracket) {
       expression = this.attributedExpression(token);
@@ -243,7 +282,15 @@ export abstract class ExpressionParser extends TypeParser {
       const next = this.peekToken();
       if (next.kind === TokenKind.PlusPlus || next.kind === TokenKind.MinusMinus) {
         this.skipToken();
-        expression = this.finish<UnaryExpressionAst>({ type: "UnaryExpressionAst", operator: next.kind === TokenKind.PlusPlus ? "++" : "--", prefix: false, child: expression, range: [expression.range[0], next.end], loc: this.loc(expression.range[0], next.end), parent: null });
+        expression = this.finish<UnaryExpressionAst>({
+          __proto__: NODE,
+          type: "UnaryExpressionAst",
+          operator: next.kind === TokenKind.PlusPlus ? "++" : "--",
+          prefix: false,
+          child: expression,
+          range: [expression.range[0], next.end],
+          parent: null,
+        });
       }
     }
     return expression;
@@ -262,7 +309,14 @@ export abstract class ExpressionParser extends TypeParser {
         this.reportIncompleteInput(last, "UnexpectedAttribute", `The attribute [${last.typeName.fullName}] must be followed by what it applies to.`);
         return this.errorExpression(lBracket.start, last.range[1], attributes);
       }
-      expression = this.finish<AttributedExpressionAst>({ type: "AttributedExpressionAst", attribute: last, child, range: [last.range[0], child.range[1]], loc: this.loc(last.range[0], child.range[1]), parent: null });
+      expression = this.finish<AttributedExpressionAst>({
+        __proto__: NODE,
+        type: "AttributedExpressionAst",
+        attribute: last,
+        child,
+        range: [last.range[0], child.range[1]],
+        parent: null,
+      });
     } else {
       const memberAccess = this.ungot === null ? this.tokenizer.memberAccessOperator(false) : null;
       if (memberAccess !== null) {
@@ -272,7 +326,14 @@ export abstract class ExpressionParser extends TypeParser {
         if (next.kind !== TokenKind.NewLine && next.kind !== TokenKind.Comma) {
           const child = this.unaryExpressionRule(true);
           if (child !== null) {
-            expression = this.finish<ConvertExpressionAst>({ type: "ConvertExpressionAst", typeConstraint: last, child, range: [last.range[0], child.range[1]], loc: this.loc(last.range[0], child.range[1]), parent: null });
+            expression = this.finish<ConvertExpressionAst>({
+              __proto__: NODE,
+              type: "ConvertExpressionAst",
+              typeConstraint: last,
+              child,
+              range: [last.range[0], child.range[1]],
+              parent: null,
+            });
           }
         }
       }
@@ -282,14 +343,28 @@ export abstract class ExpressionParser extends TypeParser {
       const attribute = attributes[i]!;
       expression =
         attribute.type === "TypeConstraintAst"
-          ? this.finish<ConvertExpressionAst>({ type: "ConvertExpressionAst", typeConstraint: attribute, child: expression, range: [attribute.range[0], expression.range[1]], loc: this.loc(attribute.range[0], expression.range[1]), parent: null })
-          : this.finish<AttributedExpressionAst>({ type: "AttributedExpressionAst", attribute: attribute as AttributeAst, child: expression, range: [attribute.range[0], expression.range[1]], loc: this.loc(attribute.range[0], expression.range[1]), parent: null });
+          ? this.finish<ConvertExpressionAst>({
+            __proto__: NODE,
+            type: "ConvertExpressionAst",
+            typeConstraint: attribute,
+            child: expression,
+            range: [attribute.range[0], expression.range[1]],
+            parent: null,
+          })
+          : this.finish<AttributedExpressionAst>({
+            __proto__: NODE,
+            type: "AttributedExpressionAst",
+            attribute: attribute as AttributeAst,
+            child: expression,
+            range: [attribute.range[0], expression.range[1]],
+            parent: null,
+          });
     }
     return expression;
   }
 
   private typeExpression(typeName: TypeName, range: readonly [number, number]): TypeExpressionAst {
-    return this.finish<TypeExpressionAst>({ type: "TypeExpressionAst", typeName, range: [range[0], range[1]], loc: this.loc(range[0], range[1]), parent: null });
+    return this.finish<TypeExpressionAst>({ __proto__: NODE, type: "TypeExpressionAst", typeName, range: [range[0], range[1]], parent: null });
   }
 
   protected primaryExpressionRule(withMemberAccess: boolean): ExpressionAst | null {
@@ -300,7 +375,13 @@ export abstract class ExpressionParser extends TypeParser {
       case TokenKind.SplattedVariable:
         return this.variableExpression(token, withMemberAccess);
       case TokenKind.Number:
-        expression = this.finish<ConstantExpressionAst>({ type: "ConstantExpressionAst", value: token.number, range: [token.start, token.end], loc: this.loc(token.start, token.end), parent: null });
+        expression = this.finish<ConstantExpressionAst>({
+          __proto__: NODE,
+          type: "ConstantExpressionAst",
+          value: token.number,
+          range: [token.start, token.end],
+          parent: null,
+        });
         break;
       case TokenKind.StringExpandable:
       case TokenKind.HereStringExpandable:
@@ -308,7 +389,14 @@ export abstract class ExpressionParser extends TypeParser {
         break;
       case TokenKind.StringLiteral:
       case TokenKind.HereStringLiteral:
-        expression = this.finish<StringConstantExpressionAst>({ type: "StringConstantExpressionAst", value: token.text, stringConstantType: token.kind === TokenKind.StringLiteral ? "SingleQuoted" : "SingleQuotedHereString", range: [token.start, token.end], loc: this.loc(token.start, token.end), parent: null });
+        expression = this.finish<StringConstantExpressionAst>({
+          __proto__: NODE,
+          type: "StringConstantExpressionAst",
+          value: token.text,
+          stringConstantType: token.kind === TokenKind.StringLiteral ? "SingleQuoted" : "SingleQuotedHereString",
+          range: [token.start, token.end],
+          parent: null,
+        });
         break;
       case TokenKind.LParen:
         expression = this.parenthesizedExpressionRule(token);
@@ -336,11 +424,31 @@ export abstract class ExpressionParser extends TypeParser {
     const path = token.text;
     const splatted = token.kind === TokenKind.SplattedVariable;
     if (path.length > 6 && path.slice(0, 6).toLowerCase() === "using:") {
-      let child: ExpressionAst = this.finish<VariableExpressionAst>({ type: "VariableExpressionAst", variablePath: path.slice(6), splatted, range: [token.start, token.end], loc: this.loc(token.start, token.end), parent: null });
+      let child: ExpressionAst = this.finish<VariableExpressionAst>({
+        __proto__: NODE,
+        type: "VariableExpressionAst",
+        variablePath: path.slice(6),
+        splatted,
+        range: [token.start, token.end],
+        parent: null,
+      });
       if (withMemberAccess) child = this.postPrimaryOperators(this.memberAccessToken(true), child);
-      return this.finish<UsingExpressionAst>({ type: "UsingExpressionAst", subExpression: child, range: [child.range[0], child.range[1]], loc: this.loc(child.range[0], child.range[1]), parent: null });
+      return this.finish<UsingExpressionAst>({
+        __proto__: NODE,
+        type: "UsingExpressionAst",
+        subExpression: child,
+        range: [child.range[0], child.range[1]],
+        parent: null,
+      });
     }
-    const variable = this.finish<VariableExpressionAst>({ type: "VariableExpressionAst", variablePath: path, splatted, range: [token.start, token.end], loc: this.loc(token.start, token.end), parent: null });
+    const variable = this.finish<VariableExpressionAst>({
+      __proto__: NODE,
+      type: "VariableExpressionAst",
+      variablePath: path,
+      splatted,
+      range: [token.start, token.end],
+      parent: null,
+    });
     return withMemberAccess ? this.postPrimaryOperators(this.memberAccessToken(true), variable) : variable;
   }
 
@@ -385,7 +493,16 @@ export abstract class ExpressionParser extends TypeParser {
       if (lParen !== null) return this.memberInvokeRule(target, lParen, member, isStatic, nullConditional, generic?.argumentTypes ?? null);
       if (generic !== null) this.resyncTo(resyncIndex);
     }
-    return this.finish<MemberExpressionAst>({ type: "MemberExpressionAst", expression: target, member, static: isStatic, nullConditional, range: [target.range[0], member.range[1]], loc: this.loc(target.range[0], member.range[1]), parent: null });
+    return this.finish<MemberExpressionAst>({
+      __proto__: NODE,
+      type: "MemberExpressionAst",
+      expression: target,
+      member,
+      static: isStatic,
+      nullConditional,
+      range: [target.range[0], member.range[1]],
+      parent: null,
+    });
   }
 
   /** `.Method[string, int](...)`: generic type arguments before a call. Null (and backs up) when absent. */
@@ -435,7 +552,18 @@ export abstract class ExpressionParser extends TypeParser {
       argumentList = [block];
       end = block.range[1];
     }
-    return this.finish<InvokeMemberExpressionAst>({ type: "InvokeMemberExpressionAst", expression: target, member, static: isStatic, nullConditional, arguments: argumentList, genericTypeArguments, range: [target.range[0], end], loc: this.loc(target.range[0], end), parent: null });
+    return this.finish<InvokeMemberExpressionAst>({
+      __proto__: NODE,
+      type: "InvokeMemberExpressionAst",
+      expression: target,
+      member,
+      static: isStatic,
+      nullConditional,
+      arguments: argumentList,
+      genericTypeArguments,
+      range: [target.range[0], end],
+      parent: null,
+    });
   }
 
   protected invokeParamParenListRule(lParen: Token): { argumentList: ExpressionAst[]; end: number } {
@@ -504,7 +632,15 @@ export abstract class ExpressionParser extends TypeParser {
     } else {
       end = rBracket.end;
     }
-    return this.finish<IndexExpressionAst>({ type: "IndexExpressionAst", target, index, nullConditional: lBracket.kind === TokenKind.QuestionLBracket, range: [target.range[0], end], loc: this.loc(target.range[0], end), parent: null });
+    return this.finish<IndexExpressionAst>({
+      __proto__: NODE,
+      type: "IndexExpressionAst",
+      target,
+      index,
+      nullConditional: lBracket.kind === TokenKind.QuestionLBracket,
+      range: [target.range[0], end],
+      parent: null,
+    });
   }
 
   // --- bracketed expressions ----------------------------------------------------------------------------
@@ -529,7 +665,7 @@ export abstract class ExpressionParser extends TypeParser {
     } else {
       end = rCurly.end;
     }
-    return this.finish<HashtableAst>({ type: "HashtableAst", keyValuePairs, range: [atCurly.start, end], loc: this.loc(atCurly.start, end), parent: null });
+    return this.finish<HashtableAst>({ __proto__: NODE, type: "HashtableAst", keyValuePairs, range: [atCurly.start, end], parent: null });
   }
 
   private keyValuePair(): KeyValuePair | null {
@@ -545,7 +681,7 @@ export abstract class ExpressionParser extends TypeParser {
       this.reportError(place, "MissingEqualsInHashLiteral", "A '=' is missing after the hashtable key.");
       this.syncOnError(false, TokenKind.RCurly, TokenKind.Semi, TokenKind.NewLine);
       const value = this.errorStatement(place.range[0], place.range[1]);
-      return this.finish<KeyValuePair>({ type: "KeyValuePair", key: keyAst, value, range: [keyAst.range[0], keyAst.range[1]], loc: this.loc(keyAst.range[0], keyAst.range[1]), parent: null });
+      return this.finish<KeyValuePair>({ __proto__: NODE, type: "KeyValuePair", key: keyAst, value, range: [keyAst.range[0], keyAst.range[1]], parent: null });
     }
     const value = this.inMode(Mode.Command, (): StatementAst => {
       this.skipNewlines();
@@ -555,7 +691,7 @@ export abstract class ExpressionParser extends TypeParser {
       this.reportIncompleteInput(place, "MissingStatementInHashLiteral", "A value is missing after '=' in the hashtable.");
       return this.errorStatement(place.range[0], place.range[1]);
     });
-    return this.finish<KeyValuePair>({ type: "KeyValuePair", key: keyAst, value, range: [keyAst.range[0], value.range[1]], loc: this.loc(keyAst.range[0], value.range[1]), parent: null });
+    return this.finish<KeyValuePair>({ __proto__: NODE, type: "KeyValuePair", key: keyAst, value, range: [keyAst.range[0], value.range[1]], parent: null });
   }
 
   /** A hashtable key or a loop label: a simple name, else a unary expression. */
@@ -581,7 +717,13 @@ export abstract class ExpressionParser extends TypeParser {
     try {
       this.skipNewlines();
       const scriptBlock = this.scriptBlockRule(lCurly, false);
-      return this.finish<ScriptBlockExpressionAst>({ type: "ScriptBlockExpressionAst", scriptBlock, range: [scriptBlock.range[0], scriptBlock.range[1]], loc: this.loc(scriptBlock.range[0], scriptBlock.range[1]), parent: null });
+      return this.finish<ScriptBlockExpressionAst>({
+        __proto__: NODE,
+        type: "ScriptBlockExpressionAst",
+        scriptBlock,
+        range: [scriptBlock.range[0], scriptBlock.range[1]],
+        parent: null,
+      });
     } finally {
       this.disableCommaOperator = oldDisable;
       this.setMode(oldMode);
@@ -614,15 +756,27 @@ export abstract class ExpressionParser extends TypeParser {
     }
     const blockStart = statements.length > 0 ? statements[0]!.range[0] : open.end;
     const blockEnd = statements.length > 0 ? statements[statements.length - 1]!.range[1] : open.end;
-    const subExpression = this.finish<StatementBlockAst>({ type: "StatementBlockAst", statements, range: [blockStart, blockEnd], loc: this.loc(blockStart, blockEnd), parent: null });
+    const subExpression = this.finish<StatementBlockAst>({
+      __proto__: NODE,
+      type: "StatementBlockAst",
+      statements,
+      range: [blockStart, blockEnd],
+      parent: null,
+    });
     const type = open.kind === TokenKind.DollarParen ? "SubExpressionAst" : "ArrayExpressionAst";
-    return this.finish<ExpressionAst>({ type, subExpression, range: [open.start, end], loc: this.loc(open.start, end), parent: null } as ExpressionAst);
+    return this.finish<ExpressionAst>({ __proto__: NODE, type, subExpression, range: [open.start, end], parent: null } as NodeFields<ExpressionAst>);
   }
 
   private parenthesizedExpressionRule(lParen: Token): ParenExpressionAst {
     if (!this.enter()) {
       this.syncOnError(true, TokenKind.RParen);
-      return this.finish<ParenExpressionAst>({ type: "ParenExpressionAst", pipeline: this.errorStatement(lParen.end, lParen.end), range: [lParen.start, lParen.end], loc: this.loc(lParen.start, lParen.end), parent: null });
+      return this.finish<ParenExpressionAst>({
+        __proto__: NODE,
+        type: "ParenExpressionAst",
+        pipeline: this.errorStatement(lParen.end, lParen.end),
+        range: [lParen.start, lParen.end],
+        parent: null,
+      });
     }
     try {
       return this.parenthesized(lParen);
@@ -659,17 +813,32 @@ export abstract class ExpressionParser extends TypeParser {
       this.disableCommaOperator = oldDisable;
       this.setMode(oldMode);
     }
-    return this.finish<ParenExpressionAst>({ type: "ParenExpressionAst", pipeline, range: [lParen.start, end], loc: this.loc(lParen.start, end), parent: null });
+    return this.finish<ParenExpressionAst>({ __proto__: NODE, type: "ParenExpressionAst", pipeline, range: [lParen.start, end], parent: null });
   }
 
   // --- strings ------------------------------------------------------------------------------------------
 
   protected expandableString(token: Token, stringConstantType: StringConstantType): ExpressionAst {
     if (token.nested === null) {
-      return this.finish<StringConstantExpressionAst>({ type: "StringConstantExpressionAst", value: token.text, stringConstantType, range: [token.start, token.end], loc: this.loc(token.start, token.end), parent: null });
+      return this.finish<StringConstantExpressionAst>({
+        __proto__: NODE,
+        type: "StringConstantExpressionAst",
+        value: token.text,
+        stringConstantType,
+        range: [token.start, token.end],
+        parent: null,
+      });
     }
     const nestedExpressions = this.nestedExpressions(token.nested);
-    return this.finish<ExpandableStringExpressionAst>({ type: "ExpandableStringExpressionAst", value: token.text, stringConstantType, nestedExpressions, range: [token.start, token.end], loc: this.loc(token.start, token.end), parent: null });
+    return this.finish<ExpandableStringExpressionAst>({
+      __proto__: NODE,
+      type: "ExpandableStringExpressionAst",
+      value: token.text,
+      stringConstantType,
+      nestedExpressions,
+      range: [token.start, token.end],
+      parent: null,
+    });
   }
 
   /** The variables and `$( )` inside a string, each parsed where it stands in the text. */

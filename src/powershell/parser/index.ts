@@ -4,6 +4,7 @@
  */
 import type { ScriptAst, ScriptBlockAst, Token } from "./ast.js";
 import { DefinitionParser } from "./definitions.js";
+import { NODE, registerTree } from "./node.js";
 import { LineIndex } from "./positions.js";
 import { TokenKind } from "./token-kinds.js";
 
@@ -12,8 +13,8 @@ class Parser extends DefinitionParser {
     return this.scriptBlockRule(null, false);
   }
 
-  get tokenRecord(): { kinds: number[]; starts: number[]; ends: number[] } {
-    return { kinds: this.tokenizer.tokenKinds, starts: this.tokenizer.tokenStarts, ends: this.tokenizer.tokenEnds };
+  get tokenRecord(): { record: readonly number[]; count: number } {
+    return { record: this.tokenizer.tokenRecord, count: this.tokenizer.recordedTokens };
   }
 
   get comments(): ScriptAst["comments"] {
@@ -30,7 +31,7 @@ export function parse(text: string): ScriptAst {
   } catch (error) {
     // A script nested deeper than the stack allows (the nesting limit stops real ones well before).
     if (!(error instanceof RangeError)) throw error;
-    root = emptyScript(text, lines);
+    root = emptyScript(text);
     parser.errors.push({
       errorId: "ScriptTooComplicated",
       message: "The script is nested too deeply to be read.",
@@ -39,16 +40,17 @@ export function parse(text: string): ScriptAst {
       incompleteInput: false,
     });
   }
-  const record = parser.tokenRecord;
+  const { record, count } = parser.tokenRecord;
   let tokens: Token[] | undefined;
   const script = Object.assign(root, { comments: parser.comments, errors: parser.errors });
+  registerTree(script, lines);
   // Token objects are built on first use only: most lints never ask for them.
   Object.defineProperty(script, "tokens", {
     enumerable: false,
     get(): readonly Token[] {
-      tokens ??= record.kinds.map((kind, i) => {
-        const range: [number, number] = [record.starts[i]!, record.ends[i]!];
-        return { type: TokenKind[kind]!, range, loc: { start: lines.positionAt(range[0]), end: lines.positionAt(range[1]) } };
+      tokens ??= Array.from({ length: count }, (_, i) => {
+        const range: [number, number] = [record[i * 3 + 1]!, record[i * 3 + 2]!];
+        return { type: TokenKind[record[i * 3]!]!, range, loc: { start: lines.positionAt(range[0]), end: lines.positionAt(range[1]) } };
       });
       return tokens;
     },
@@ -56,10 +58,10 @@ export function parse(text: string): ScriptAst {
   return script as unknown as ScriptAst;
 }
 
-function emptyScript(text: string, lines: LineIndex): ScriptBlockAst {
-  const loc = { start: lines.positionAt(0), end: lines.positionAt(text.length) };
-  const endBlock = { type: "NamedBlockAst", blockKind: "end", unnamed: true, statements: [], range: [0, 0], loc: { start: loc.start, end: loc.start }, parent: null };
+function emptyScript(text: string): ScriptBlockAst {
+  const endBlock = { __proto__: NODE, type: "NamedBlockAst", blockKind: "end", unnamed: true, statements: [], range: [0, 0], parent: null };
   const root = {
+    __proto__: NODE,
     type: "ScriptBlockAst",
     usingStatements: [],
     paramBlock: null,
@@ -69,7 +71,6 @@ function emptyScript(text: string, lines: LineIndex): ScriptBlockAst {
     endBlock,
     cleanBlock: null,
     range: [0, text.length],
-    loc,
     parent: null,
   };
   Object.assign(endBlock, { parent: root });

@@ -19,6 +19,7 @@ import type { LineIndex } from "./positions.js";
 import { Mode, type Token } from "./token.js";
 import { hasTrait, KEYWORD_TEXT, PUNCTUATION_TEXT, TokenKind, TokenTrait } from "./token-kinds.js";
 import { forEachChild } from "./children.js";
+import { NODE, type NodeFields } from "./node.js";
 import { Tokenizer } from "./tokenizer.js";
 
 /** The node `finish` gives its children: one function, not a closure per node. */
@@ -192,33 +193,29 @@ export abstract class ParserBase {
    * Gives `node`'s children their parent. Nodes are finished children first, so the last node to
    * take a child (an error node adopting what a broken statement read) is its parent in the tree.
    */
-  protected finish<T extends Ast>(node: T): T {
+  protected finish<T extends Ast>(fields: NodeFields<T>): T {
+    const node = fields as unknown as T;
     adopting = node;
     forEachChild(node, adopt);
     return node;
   }
 
-  /** The location of `start`..`end`; nodes spell out every field in one literal so they share a shape. */
-  protected loc(start: number, end: number): Ast["loc"] {
-    return { start: this.lines.positionAt(start), end: this.lines.positionAt(end) };
-  }
-
   protected errorStatement(start: number, end: number, nested: readonly (Ast | null | undefined)[] = []): ErrorStatementAst {
     return this.finish<ErrorStatementAst>({
+      __proto__: NODE,
       type: "ErrorStatementAst",
       nestedAst: nested.filter((ast): ast is Ast => ast != null),
       range: [start, end],
-      loc: this.loc(start, end),
       parent: null,
     });
   }
 
   protected errorExpression(start: number, end: number, nested: readonly (Ast | null | undefined)[] = []): ErrorExpressionAst {
     return this.finish<ErrorExpressionAst>({
+      __proto__: NODE,
       type: "ErrorExpressionAst",
       nestedAst: nested.filter((ast): ast is Ast => ast != null),
       range: [start, end],
-      loc: this.loc(start, end),
       parent: null,
     });
   }

@@ -26,6 +26,7 @@ import { ExpressionParser } from "./expressions.js";
 import { ArgumentContext } from "./parser-base.js";
 import { Mode, STREAMS, type Token } from "./token.js";
 import { hasTrait, TokenKind, TokenTrait } from "./token-kinds.js";
+import { NODE } from "./node.js";
 
 const VERBATIM_ARGUMENT = "--%";
 
@@ -108,13 +109,31 @@ export abstract class PipelineParser extends ExpressionParser {
             if (background) (pipeline as { background: boolean }).background = true;
             return pipeline;
           }
-          return this.finish<PipelineChainAst>({ type: "PipelineChainAst", lhs: chain, operator: this.tokenText(chainOperator!) as "&&" | "||", rhs: pipeline, background, range: [chain.range[0], pipeline.range[1]], loc: this.loc(chain.range[0], pipeline.range[1]), parent: null });
+          return this.finish<PipelineChainAst>({
+            __proto__: NODE,
+            type: "PipelineChainAst",
+            lhs: chain,
+            operator: this.tokenText(chainOperator!) as "&&" | "||",
+            rhs: pipeline,
+            background,
+            range: [chain.range[0], pipeline.range[1]],
+            parent: null,
+          });
         }
       }
       chain =
         chain === null
           ? pipeline
-          : this.finish<PipelineChainAst>({ type: "PipelineChainAst", lhs: chain, operator: this.tokenText(chainOperator!) as "&&" | "||", rhs: pipeline, background: false, range: [chain.range[0], pipeline.range[1]], loc: this.loc(chain.range[0], pipeline.range[1]), parent: null });
+          : this.finish<PipelineChainAst>({
+            __proto__: NODE,
+            type: "PipelineChainAst",
+            lhs: chain,
+            operator: this.tokenText(chainOperator!) as "&&" | "||",
+            rhs: pipeline,
+            background: false,
+            range: [chain.range[0], pipeline.range[1]],
+            parent: null,
+          });
       chainOperator = next;
       if (this.peekToken().kind === TokenKind.EndOfInput) {
         this.reportIncompleteInput(PipelineParser.after(next), "EmptyPipelineChainElement", `A pipeline is missing after '${this.tokenText(next)}'.`);
@@ -131,7 +150,15 @@ export abstract class PipelineParser extends ExpressionParser {
       this.reportIncompleteInput(place, "ExpectedValueExpression", `A value is missing after the '${this.tokenText(operator)}' operator.`);
       right = this.errorStatement(place.range[0], place.range[1]);
     }
-    return this.finish<AssignmentStatementAst>({ type: "AssignmentStatementAst", left, operator: assignmentOperator(this.tokenText(operator)), right, range: [left.range[0], right.range[1]], loc: this.loc(left.range[0], right.range[1]), parent: null });
+    return this.finish<AssignmentStatementAst>({
+      __proto__: NODE,
+      type: "AssignmentStatementAst",
+      left,
+      operator: assignmentOperator(this.tokenText(operator)),
+      right,
+      range: [left.range[0], right.range[1]],
+      parent: null,
+    });
   }
 
   /**
@@ -151,7 +178,14 @@ export abstract class PipelineParser extends ExpressionParser {
         if (elements.length > 0) this.reportError(expression, "ExpressionsMustBeFirstInPipeline", "An expression is allowed only as the first element of a pipeline.");
         const redirections = this.expressionRedirections();
         const end = redirections.length > 0 ? redirections[redirections.length - 1]!.range[1] : expression.range[1];
-        element = this.finish<CommandExpressionAst>({ type: "CommandExpressionAst", expression, redirections, range: [expression.range[0], end], loc: this.loc(expression.range[0], end), parent: null });
+        element = this.finish<CommandExpressionAst>({
+          __proto__: NODE,
+          type: "CommandExpressionAst",
+          expression,
+          redirections,
+          range: [expression.range[0], end],
+          parent: null,
+        });
       } else {
         element = this.commandRule();
       }
@@ -193,7 +227,14 @@ export abstract class PipelineParser extends ExpressionParser {
       }
     }
     if (elements.length === 0) return null;
-    return this.finish<PipelineAst>({ type: "PipelineAst", pipelineElements: elements, background: false, range: [elements[0]!.range[0], elements[elements.length - 1]!.range[1]], loc: this.loc(elements[0]!.range[0], elements[elements.length - 1]!.range[1]), parent: null });
+    return this.finish<PipelineAst>({
+      __proto__: NODE,
+      type: "PipelineAst",
+      pipelineElements: elements,
+      background: false,
+      range: [elements[0]!.range[0], elements[elements.length - 1]!.range[1]],
+      parent: null,
+    });
   }
 
   private expressionRedirections(): RedirectionAst[] {
@@ -224,12 +265,27 @@ export abstract class PipelineParser extends ExpressionParser {
         if (end !== undefined) end.at = location.range[1];
         return null;
       }
-      result = this.finish<FileRedirectionAst>({ type: "FileRedirectionAst", fromStream: STREAMS[token.fromStream]!, append: token.append, location, range: [token.start, location.range[1]], loc: this.loc(token.start, location.range[1]), parent: null });
+      result = this.finish<FileRedirectionAst>({
+        __proto__: NODE,
+        type: "FileRedirectionAst",
+        fromStream: STREAMS[token.fromStream]!,
+        append: token.append,
+        location,
+        range: [token.start, location.range[1]],
+        parent: null,
+      });
     } else {
       if (token.toStream !== 1 || token.fromStream === token.toStream) {
         this.reportError(token, "RedirectionNotSupported", `The redirection '${this.tokenText(token)}' is not supported: streams can be merged only into the output stream (1).`);
       }
-      result = this.finish<MergingRedirectionAst>({ type: "MergingRedirectionAst", fromStream: STREAMS[token.fromStream]!, toStream: "output", range: [token.start, token.end], loc: this.loc(token.start, token.end), parent: null });
+      result = this.finish<MergingRedirectionAst>({
+        __proto__: NODE,
+        type: "MergingRedirectionAst",
+        fromStream: STREAMS[token.fromStream]!,
+        toStream: "output",
+        range: [token.start, token.end],
+        parent: null,
+      });
     }
     if (taken.has(result.fromStream)) {
       this.reportError(result, "StreamAlreadyRedirected", `The ${result.fromStream} stream is redirected twice.`);
@@ -282,12 +338,12 @@ export abstract class PipelineParser extends ExpressionParser {
         case TokenKind.Generic:
           if (token.nested !== null && context !== ArgumentContext.CommandName) {
             argument = this.finish<ExpandableStringExpressionAst>({
+              __proto__: NODE,
               type: "ExpandableStringExpressionAst",
               value: token.text,
               stringConstantType: "BareWord",
               nestedExpressions: this.nestedExpressions(token.nested),
               range: [token.start, token.end],
-              loc: this.loc(token.start, token.end),
               parent: null,
             });
           } else {
@@ -312,11 +368,24 @@ export abstract class PipelineParser extends ExpressionParser {
   private listed(listed: ExpressionAst[] | null, last: ExpressionAst): ExpressionAst {
     if (listed === null) return last;
     listed.push(last);
-    return this.finish({ type: "ArrayLiteralAst", elements: listed, range: [listed[0]!.range[0], last.range[1]], loc: this.loc(listed[0]!.range[0], last.range[1]), parent: null } as never) as ExpressionAst;
+    return this.finish({
+      __proto__: NODE,
+      type: "ArrayLiteralAst",
+      elements: listed,
+      range: [listed[0]!.range[0], last.range[1]],
+      parent: null,
+    } as never) as ExpressionAst;
   }
 
   protected bareword(token: Token, value: string): StringConstantExpressionAst {
-    return this.finish<StringConstantExpressionAst>({ type: "StringConstantExpressionAst", value, stringConstantType: "BareWord", range: [token.start, token.end], loc: this.loc(token.start, token.end), parent: null });
+    return this.finish<StringConstantExpressionAst>({
+      __proto__: NODE,
+      type: "StringConstantExpressionAst",
+      value,
+      stringConstantType: "BareWord",
+      range: [token.start, token.end],
+      parent: null,
+    });
   }
 
   /** A command: its name (or `&`/`.` and an expression), then parameters, arguments and redirections. */
@@ -357,7 +426,15 @@ export abstract class PipelineParser extends ExpressionParser {
             elements.push(
               sawDashDash
                 ? this.bareword(token, this.tokenText(token))
-                : this.finish<CommandParameterAst>({ type: "CommandParameterAst", parameterName: "-", argument: null, colon: false, range: [token.start, token.end], loc: this.loc(token.start, token.end), parent: null }),
+                : this.finish<CommandParameterAst>({
+                  __proto__: NODE,
+                  type: "CommandParameterAst",
+                  parameterName: "-",
+                  argument: null,
+                  colon: false,
+                  range: [token.start, token.end],
+                  parent: null,
+                }),
             );
             sawDashDash = true;
             break;
@@ -416,7 +493,15 @@ export abstract class PipelineParser extends ExpressionParser {
         if (invocationOperator !== null) this.reportError(first, "MissingExpression", `A command or expression is missing after '${invocationOperator}'.`);
         return null;
       }
-      return this.finish<CommandAst>({ type: "CommandAst", commandElements: elements, invocationOperator, redirections, range: [first.start, end], loc: this.loc(first.start, end), parent: null });
+      return this.finish<CommandAst>({
+        __proto__: NODE,
+        type: "CommandAst",
+        commandElements: elements,
+        invocationOperator,
+        redirections,
+        range: [first.start, end],
+        parent: null,
+      });
     } finally {
       this.setMode(oldMode);
     }
@@ -434,7 +519,15 @@ export abstract class PipelineParser extends ExpressionParser {
         end = argument.range[1];
       }
     }
-    return this.finish<CommandParameterAst>({ type: "CommandParameterAst", parameterName: token.text, argument, colon: token.colon, range: [token.start, end], loc: this.loc(token.start, end), parent: null });
+    return this.finish<CommandParameterAst>({
+      __proto__: NODE,
+      type: "CommandParameterAst",
+      parameterName: token.text,
+      argument,
+      colon: token.colon,
+      range: [token.start, end],
+      parent: null,
+    });
   }
 
   /** A workflow's `InlineScript { ... }`: a command named `InlineScript` with the block as its argument. */

@@ -54,10 +54,13 @@ export abstract class Scanner {
    */
   protected skipped: ReadonlySet<number> | null = null;
   readonly comments: Comment[] = [];
-  /** Token kinds and offsets, recorded compactly; `ast.tokens` is built from them on first use. */
-  readonly tokenKinds: number[] = [];
-  readonly tokenStarts: number[] = [];
-  readonly tokenEnds: number[] = [];
+  /**
+   * Kind, start and end of each token read, three numbers a token, of which the first
+   * `recordedTokens` count (backing up forgets the rest without shrinking the array); `ast.tokens`
+   * is built from them on first use.
+   */
+  readonly tokenRecord: number[] = [];
+  recordedTokens = 0;
 
   constructor(
     public text: string,
@@ -120,9 +123,10 @@ export abstract class Scanner {
 
   protected record(kind: TokenKind, start: number, end: number): void {
     if (this.nesting > 0) return;
-    this.tokenKinds.push(kind);
-    this.tokenStarts.push(start);
-    this.tokenEnds.push(end);
+    const at = this.recordedTokens++ * 3;
+    this.tokenRecord[at] = kind;
+    this.tokenRecord[at + 1] = start;
+    this.tokenRecord[at + 2] = end;
   }
 
   protected error(start: number, end: number, errorId: string, message: string): void {

@@ -43,6 +43,7 @@ import { ArgumentContext } from "./parser-base.js";
 import { PipelineParser } from "./pipelines.js";
 import { Mode, type Token } from "./token.js";
 import { hasTrait, TokenKind, TokenTrait } from "./token-kinds.js";
+import { NODE } from "./node.js";
 
 const BLOCK_KINDS: Partial<Record<TokenKind, BlockKind>> = {
   [TokenKind.Begin]: "begin",
@@ -118,7 +119,7 @@ export abstract class StatementParser extends PipelineParser {
       else this.reportError(attribute, "TypeNotAllowedBeforeParam", `A type [${attribute.typeName.fullName}] cannot stand before param(); only attributes can.`);
     }
     const start = candidates !== null ? candidates[0]!.range[0] : paramToken.start;
-    return this.finish<ParamBlockAst>({ type: "ParamBlockAst", attributes, parameters, range: [start, end], loc: this.loc(start, end), parent: null });
+    return this.finish<ParamBlockAst>({ __proto__: NODE, type: "ParamBlockAst", attributes, parameters, range: [start, end], parent: null });
   }
 
   protected parameterListRule(): ParameterAst[] {
@@ -153,10 +154,32 @@ export abstract class StatementParser extends PipelineParser {
           const last = attributes[attributes.length - 1]!;
           this.reportIncompleteInput(StatementParser.after(last), "InvalidFunctionParameter", "A parameter's variable is missing after its attributes.");
           this.syncOnError(true, TokenKind.RParen);
-          const name = this.finish<VariableExpressionAst>({ type: "VariableExpressionAst", variablePath: "__error__", splatted: false, range: [attributes[0]!.range[0], last.range[1]], loc: this.loc(attributes[0]!.range[0], last.range[1]), parent: null });
-          return this.finish<ParameterAst>({ type: "ParameterAst", attributes, name, defaultValue: null, range: [attributes[0]!.range[0], last.range[1]], loc: this.loc(attributes[0]!.range[0], last.range[1]), parent: null });
+          const name = this.finish<VariableExpressionAst>({
+            __proto__: NODE,
+            type: "VariableExpressionAst",
+            variablePath: "__error__",
+            splatted: false,
+            range: [attributes[0]!.range[0], last.range[1]],
+            parent: null,
+          });
+          return this.finish<ParameterAst>({
+            __proto__: NODE,
+            type: "ParameterAst",
+            attributes,
+            name,
+            defaultValue: null,
+            range: [attributes[0]!.range[0], last.range[1]],
+            parent: null,
+          });
         }
-        const name = this.finish<VariableExpressionAst>({ type: "VariableExpressionAst", variablePath: token.text, splatted: token.kind === TokenKind.SplattedVariable, range: [token.start, token.end], loc: this.loc(token.start, token.end), parent: null });
+        const name = this.finish<VariableExpressionAst>({
+          __proto__: NODE,
+          type: "VariableExpressionAst",
+          variablePath: token.text,
+          splatted: token.kind === TokenKind.SplattedVariable,
+          range: [token.start, token.end],
+          parent: null,
+        });
         let defaultValue: ExpressionAst | null = null;
         this.skipNewlines();
         const equals = this.peekToken();
@@ -167,7 +190,15 @@ export abstract class StatementParser extends PipelineParser {
           if (defaultValue === null) this.reportIncompleteInput(StatementParser.after(equals), "MissingExpressionAfterToken", "A default value is missing after '='.");
         }
         const start = attributes !== null ? attributes[0]!.range[0] : token.start;
-        return this.finish<ParameterAst>({ type: "ParameterAst", attributes: attributes ?? [], name, defaultValue, range: [start, (defaultValue ?? name).range[1]], loc: this.loc(start, (defaultValue ?? name).range[1]), parent: null });
+        return this.finish<ParameterAst>({
+          __proto__: NODE,
+          type: "ParameterAst",
+          attributes: attributes ?? [],
+          name,
+          defaultValue,
+          range: [start, (defaultValue ?? name).range[1]],
+          parent: null,
+        });
       });
     } finally {
       this.disableCommaOperator = oldDisable;
@@ -188,7 +219,15 @@ export abstract class StatementParser extends PipelineParser {
     }
     const bodyStart = paramBlock?.range[0] ?? statements[0]?.range[0] ?? (lCurly === null ? 0 : lCurly.end);
     const bodyEnd = statements.length > 0 ? statements[statements.length - 1]!.range[1] : (paramBlock?.range[1] ?? bodyStart);
-    const block = this.finish<NamedBlockAst>({ type: "NamedBlockAst", blockKind: isFilter ? "process" : "end", unnamed: true, statements, range: [bodyStart, bodyEnd], loc: this.loc(bodyStart, bodyEnd), parent: null });
+    const block = this.finish<NamedBlockAst>({
+      __proto__: NODE,
+      type: "NamedBlockAst",
+      blockKind: isFilter ? "process" : "end",
+      unnamed: true,
+      statements,
+      range: [bodyStart, bodyEnd],
+      parent: null,
+    });
     return this.scriptBlock(lCurly, end, usingStatements, paramBlock, { [isFilter ? "process" : "end"]: block });
   }
 
@@ -216,14 +255,19 @@ export abstract class StatementParser extends PipelineParser {
     paramBlock: ParamBlockAst | null,
     blocks: Partial<Record<BlockKind, NamedBlockAst>>,
   ): ScriptBlockAst {
-    return this.finish<ScriptBlockAst>({ type: "ScriptBlockAst",
-        usingStatements,
-        paramBlock,
-        dynamicParamBlock: blocks.dynamicparam ?? null,
-        beginBlock: blocks.begin ?? null,
-        processBlock: blocks.process ?? null,
-        endBlock: blocks.end ?? null,
-        cleanBlock: blocks.clean ?? null, range: [lCurly === null ? 0 : lCurly.start, end], loc: this.loc(lCurly === null ? 0 : lCurly.start, end), parent: null });
+    return this.finish<ScriptBlockAst>({
+      __proto__: NODE,
+      type: "ScriptBlockAst",
+      usingStatements,
+      paramBlock,
+      dynamicParamBlock: blocks.dynamicparam ?? null,
+      beginBlock: blocks.begin ?? null,
+      processBlock: blocks.process ?? null,
+      endBlock: blocks.end ?? null,
+      cleanBlock: blocks.clean ?? null,
+      range: [lCurly === null ? 0 : lCurly.start, end],
+      parent: null,
+    });
   }
 
   private namedBlockListRule(lCurly: Token | null, usingStatements: UsingStatementAst[], paramBlock: ParamBlockAst | null): ScriptBlockAst {
@@ -245,10 +289,18 @@ export abstract class StatementParser extends PipelineParser {
       let body = this.statementBlockRule();
       if (body === null) {
         this.reportIncompleteInput(StatementParser.after(name), "MissingNamedStatementBlock", `The '${name.text}' block is missing its '{'.`);
-        body = this.finish<StatementBlockAst>({ type: "StatementBlockAst", statements: [], range: [name.start, name.end], loc: this.loc(name.start, name.end), parent: null });
+        body = this.finish<StatementBlockAst>({ __proto__: NODE, type: "StatementBlockAst", statements: [], range: [name.start, name.end], parent: null });
       }
       lastEnd = body.range[1];
-      const block = this.finish<NamedBlockAst>({ type: "NamedBlockAst", blockKind: kind, unnamed: false, statements: body.statements, range: [name.start, body.range[1]], loc: this.loc(name.start, body.range[1]), parent: null });
+      const block = this.finish<NamedBlockAst>({
+        __proto__: NODE,
+        type: "NamedBlockAst",
+        blockKind: kind,
+        unnamed: false,
+        statements: body.statements,
+        range: [name.start, body.range[1]],
+        parent: null,
+      });
       if (blocks[kind] === undefined) blocks[kind] = block;
       else this.reportError(block, "DuplicateScriptCommandClause", `The '${kind}' block is written twice.`);
       this.skipNewlinesAndSemicolons();
@@ -275,7 +327,7 @@ export abstract class StatementParser extends PipelineParser {
     } else {
       end = rCurly.end;
     }
-    return this.finish<StatementBlockAst>({ type: "StatementBlockAst", statements, range: [lCurly.start, end], loc: this.loc(lCurly.start, end), parent: null });
+    return this.finish<StatementBlockAst>({ __proto__: NODE, type: "StatementBlockAst", statements, range: [lCurly.start, end], parent: null });
   }
 
   protected statementListRule(statements: StatementAst[]): void {
@@ -413,13 +465,13 @@ export abstract class StatementParser extends PipelineParser {
   private flowStatement(token: Token): ReturnStatementAst | ThrowStatementAst | ExitStatementAst {
     const pipeline = this.pipelineChainRule();
     const type = token.kind === TokenKind.Return ? "ReturnStatementAst" : token.kind === TokenKind.Throw ? "ThrowStatementAst" : "ExitStatementAst";
-    return this.finish({ type, pipeline, range: [token.start, pipeline?.range[1] ?? token.end], loc: this.loc(token.start, pipeline?.range[1] ?? token.end), parent: null } as never);
+    return this.finish({ __proto__: NODE, type, pipeline, range: [token.start, pipeline?.range[1] ?? token.end], parent: null } as never);
   }
 
   private breakOrContinue(token: Token): BreakStatementAst | ContinueStatementAst {
     const label = this.labelOrKeyRule();
     const type = token.kind === TokenKind.Break ? "BreakStatementAst" : "ContinueStatementAst";
-    return this.finish({ type, label, range: [token.start, label?.range[1] ?? token.end], loc: this.loc(token.start, label?.range[1] ?? token.end), parent: null } as never);
+    return this.finish({ __proto__: NODE, type, label, range: [token.start, label?.range[1] ?? token.end], parent: null } as never);
   }
 
   private labeledStatementRule(label: Token): StatementAst | null {
@@ -448,7 +500,7 @@ export abstract class StatementParser extends PipelineParser {
       return this.errorStatement(kindToken.start, kindToken.end);
     }
     const kind = kindToken.kind === TokenKind.Parallel ? "parallel" : "sequence";
-    return this.finish<BlockStatementAst>({ type: "BlockStatementAst", kind, body, range: [kindToken.start, body.range[1]], loc: this.loc(kindToken.start, body.range[1]), parent: null });
+    return this.finish<BlockStatementAst>({ __proto__: NODE, type: "BlockStatementAst", kind, body, range: [kindToken.start, body.range[1]], parent: null });
   }
 
   private ifStatementRule(ifToken: Token): StatementAst {
@@ -487,7 +539,7 @@ export abstract class StatementParser extends PipelineParser {
         return this.errorStatement(ifToken.start, rParen.end, parts);
       }
       parts.push(body);
-      clauses.push(this.finish<IfClause>({ type: "IfClause", condition, body, range: [keyword.start, body.range[1]], loc: this.loc(keyword.start, body.range[1]), parent: null }));
+      clauses.push(this.finish<IfClause>({ __proto__: NODE, type: "IfClause", condition, body, range: [keyword.start, body.range[1]], parent: null }));
       const restorePoint = this.restorePoint();
       this.skipNewlines();
       keyword = this.peekToken();
@@ -509,7 +561,7 @@ export abstract class StatementParser extends PipelineParser {
       break;
     }
     const end = (elseClause ?? clauses[clauses.length - 1]!.body).range[1];
-    return this.finish<IfStatementAst>({ type: "IfStatementAst", clauses, elseClause, range: [ifToken.start, end], loc: this.loc(ifToken.start, end), parent: null });
+    return this.finish<IfStatementAst>({ __proto__: NODE, type: "IfStatementAst", clauses, elseClause, range: [ifToken.start, end], parent: null });
   }
 
   private switchStatementRule(label: Token | null, switchToken: Token): StatementAst {
@@ -546,8 +598,22 @@ export abstract class StatementParser extends PipelineParser {
         } else {
           errorEnd = fileName.range[1];
           const [start, end] = fileName.range;
-          const element = this.finish<CommandExpressionAst>({ type: "CommandExpressionAst", expression: fileName, redirections: [], range: [start, end], loc: this.loc(start, end), parent: null });
-          condition = this.finish<PipelineAst>({ type: "PipelineAst", pipelineElements: [element], background: false, range: [start, end], loc: this.loc(start, end), parent: null });
+          const element = this.finish<CommandExpressionAst>({
+            __proto__: NODE,
+            type: "CommandExpressionAst",
+            expression: fileName,
+            redirections: [],
+            range: [start, end],
+            parent: null,
+          });
+          condition = this.finish<PipelineAst>({
+            __proto__: NODE,
+            type: "PipelineAst",
+            pipelineElements: [element],
+            background: false,
+            range: [start, end],
+            parent: null,
+          });
         }
       }
     }
@@ -629,7 +695,14 @@ export abstract class StatementParser extends PipelineParser {
             }
             defaultBlock = body;
           } else {
-            clauses.push(this.finish<SwitchClause>({ type: "SwitchClause", condition: clauseCondition, body, range: [clauseCondition.range[0], body.range[1]], loc: this.loc(clauseCondition.range[0], body.range[1]), parent: null }));
+            clauses.push(this.finish<SwitchClause>({
+              __proto__: NODE,
+              type: "SwitchClause",
+              condition: clauseCondition,
+              body,
+              range: [clauseCondition.range[0], body.range[1]],
+              parent: null,
+            }));
           }
         }
         this.skipNewlinesAndSemicolons();
@@ -649,7 +722,17 @@ export abstract class StatementParser extends PipelineParser {
       }
     }
     if (isError || condition === null) return this.errorStatement(start, errorEnd, [condition, ...parts]);
-    return this.finish<SwitchStatementAst>({ type: "SwitchStatementAst", label: label?.text ?? null, flags, condition, clauses, default: defaultBlock, range: [start, end], loc: this.loc(start, end), parent: null });
+    return this.finish<SwitchStatementAst>({
+      __proto__: NODE,
+      type: "SwitchStatementAst",
+      label: label?.text ?? null,
+      flags,
+      condition,
+      clauses,
+      default: defaultBlock,
+      range: [start, end],
+      parent: null,
+    });
   }
 
   private foreachStatementRule(label: Token | null, foreachToken: Token): StatementAst {
@@ -718,7 +801,18 @@ export abstract class StatementParser extends PipelineParser {
       }
     }
     if (errorEnd !== null || pipeline === null || body === null) return this.errorStatement(start, errorEnd ?? lParen.end, [variable, pipeline, body]);
-    return this.finish<ForEachStatementAst>({ type: "ForEachStatementAst", label: label?.text ?? null, flags, throttleLimit, variable, condition: pipeline, body, range: [start, body.range[1]], loc: this.loc(start, body.range[1]), parent: null });
+    return this.finish<ForEachStatementAst>({
+      __proto__: NODE,
+      type: "ForEachStatementAst",
+      label: label?.text ?? null,
+      flags,
+      throttleLimit,
+      variable,
+      condition: pipeline,
+      body,
+      range: [start, body.range[1]],
+      parent: null,
+    });
   }
 
   private forStatementRule(label: Token | null, forToken: Token): StatementAst {
@@ -760,7 +854,17 @@ export abstract class StatementParser extends PipelineParser {
       }
     }
     if (body === null) return this.errorStatement(start, errorEnd ?? lParen.end, [initializer, condition, iterator]);
-    return this.finish<ForStatementAst>({ type: "ForStatementAst", label: label?.text ?? null, initializer, condition, iterator, body, range: [start, body.range[1]], loc: this.loc(start, body.range[1]), parent: null });
+    return this.finish<ForStatementAst>({
+      __proto__: NODE,
+      type: "ForStatementAst",
+      label: label?.text ?? null,
+      initializer,
+      condition,
+      iterator,
+      body,
+      range: [start, body.range[1]],
+      parent: null,
+    });
   }
 
   private whileStatementRule(label: Token | null, whileToken: Token): StatementAst {
@@ -790,7 +894,15 @@ export abstract class StatementParser extends PipelineParser {
       if (body === null) this.reportIncompleteInput(StatementParser.after(rParen), "MissingLoopStatement", "The while loop's statement block is missing.");
       return this.errorStatement(start, body?.range[1] ?? rParen.end, [condition, body]);
     }
-    return this.finish<WhileStatementAst>({ type: "WhileStatementAst", label: label?.text ?? null, condition, body, range: [start, body.range[1]], loc: this.loc(start, body.range[1]), parent: null });
+    return this.finish<WhileStatementAst>({
+      __proto__: NODE,
+      type: "WhileStatementAst",
+      label: label?.text ?? null,
+      condition,
+      body,
+      range: [start, body.range[1]],
+      parent: null,
+    });
   }
 
   private doStatementRule(label: Token | null, doToken: Token): StatementAst {
@@ -826,7 +938,15 @@ export abstract class StatementParser extends PipelineParser {
     }
     if (condition === null) return this.errorStatement(start, lParen.end, [body]);
     const type = keyword.kind === TokenKind.Until ? "DoUntilStatementAst" : "DoWhileStatementAst";
-    return this.finish<DoWhileStatementAst | DoUntilStatementAst>({ type, label: label?.text ?? null, body, condition, range: [start, rParen.end], loc: this.loc(start, rParen.end), parent: null } as never);
+    return this.finish<DoWhileStatementAst | DoUntilStatementAst>({
+      __proto__: NODE,
+      type,
+      label: label?.text ?? null,
+      body,
+      condition,
+      range: [start, rParen.end],
+      parent: null,
+    } as never);
   }
 
   private trapStatementRule(trapToken: Token): StatementAst {
@@ -844,7 +964,7 @@ export abstract class StatementParser extends PipelineParser {
       this.reportIncompleteInput({ range: [end, end] }, "MissingTrapStatement", "The trap statement's block is missing.");
       return this.errorStatement(trapToken.start, end, [trapType]);
     }
-    return this.finish<TrapStatementAst>({ type: "TrapStatementAst", trapType, body, range: [trapToken.start, body.range[1]], loc: this.loc(trapToken.start, body.range[1]), parent: null });
+    return this.finish<TrapStatementAst>({ __proto__: NODE, type: "TrapStatementAst", trapType, body, range: [trapToken.start, body.range[1]], parent: null });
   }
 
   private tryStatementRule(tryToken: Token): StatementAst {
@@ -874,7 +994,15 @@ export abstract class StatementParser extends PipelineParser {
     }
     if (errorState.end !== null) return this.errorStatement(tryToken.start, errorState.end, [body, ...catchClauses, ...errorState.asts]);
     const end = (finallyBlock ?? catchClauses[catchClauses.length - 1]!).range[1];
-    return this.finish<TryStatementAst>({ type: "TryStatementAst", body, catchClauses, finally: finallyBlock, range: [tryToken.start, end], loc: this.loc(tryToken.start, end), parent: null });
+    return this.finish<TryStatementAst>({
+      __proto__: NODE,
+      type: "TryStatementAst",
+      body,
+      catchClauses,
+      finally: finallyBlock,
+      range: [tryToken.start, end],
+      parent: null,
+    });
   }
 
   private catchBlockRule(errorState: { end: number | null; asts: TypeConstraintAst[] }): CatchClauseAst | null {
@@ -917,7 +1045,14 @@ export abstract class StatementParser extends PipelineParser {
       errorState.asts.push(...catchTypes);
       return null;
     }
-    return this.finish<CatchClauseAst>({ type: "CatchClauseAst", catchTypes, body: handler, range: [catchToken.start, handler.range[1]], loc: this.loc(catchToken.start, handler.range[1]), parent: null });
+    return this.finish<CatchClauseAst>({
+      __proto__: NODE,
+      type: "CatchClauseAst",
+      catchTypes,
+      body: handler,
+      range: [catchToken.start, handler.range[1]],
+      parent: null,
+    });
   }
 
   private dataStatementRule(dataToken: Token): StatementAst {
@@ -959,6 +1094,14 @@ export abstract class StatementParser extends PipelineParser {
       }
     }
     if (body === null) return this.errorStatement(dataToken.start, errorEnd ?? dataToken.end, commandsAllowed);
-    return this.finish<DataStatementAst>({ type: "DataStatementAst", variable: name?.value ?? null, commandsAllowed, body, range: [dataToken.start, body.range[1]], loc: this.loc(dataToken.start, body.range[1]), parent: null });
+    return this.finish<DataStatementAst>({
+      __proto__: NODE,
+      type: "DataStatementAst",
+      variable: name?.value ?? null,
+      commandsAllowed,
+      body,
+      range: [dataToken.start, body.range[1]],
+      parent: null,
+    });
   }
 }

@@ -505,14 +505,9 @@ export class Tokenizer extends Scanner {
   resync(start: number): void {
     this.pos = Math.max(0, Math.min(start, this.limit + 1));
     if (this.nesting > 0) return;
-    const recorded = this.tokenEnds.length;
-    let count = recorded;
-    while (count > 0 && this.tokenEnds[count - 1]! > start) count--;
-    if (count < recorded) {
-      this.tokenKinds.length = count;
-      this.tokenStarts.length = count;
-      this.tokenEnds.length = count;
-    }
+    let count = this.recordedTokens;
+    while (count > 0 && this.tokenRecord[count * 3 - 1]! > start) count--;
+    this.recordedTokens = count;
     while (this.comments.length > 0 && this.comments[this.comments.length - 1]!.range[0] >= start) this.comments.pop();
   }
 

@@ -19,6 +19,7 @@ import type {
 import { ParserBase } from "./parser-base.js";
 import { Mode, type Token } from "./token.js";
 import { TokenKind } from "./token-kinds.js";
+import { NODE } from "./node.js";
 
 export abstract class TypeParser extends ParserBase {
   /** An identifier read as a name (member, attribute argument, class, enum): keywords are names here. */
@@ -32,7 +33,14 @@ export abstract class TypeParser extends ParserBase {
     }
     if (token.kind !== TokenKind.Identifier) return null;
     this.skipToken();
-    return this.finish<StringConstantExpressionAst>({ type: "StringConstantExpressionAst", value: token.text, stringConstantType: "BareWord", range: [token.start, token.end], loc: this.loc(token.start, token.end), parent: null });
+    return this.finish<StringConstantExpressionAst>({
+      __proto__: NODE,
+      type: "StringConstantExpressionAst",
+      value: token.text,
+      stringConstantType: "BareWord",
+      range: [token.start, token.end],
+      parent: null,
+    });
   }
 
   protected typeNameRule(allowAssemblyQualifiedNames: boolean): TypeName | null {
@@ -256,7 +264,15 @@ export abstract class TypeParser extends ParserBase {
       } else {
         end = rBracket.end;
       }
-      return this.finish<AttributeAst>({ type: "AttributeAst", typeName, positionalArguments, namedArguments, range: [lBracket.start, end], loc: this.loc(lBracket.start, end), parent: null });
+      return this.finish<AttributeAst>({
+        __proto__: NODE,
+        type: "AttributeAst",
+        typeName,
+        positionalArguments,
+        namedArguments,
+        range: [lBracket.start, end],
+        parent: null,
+      });
     }
     let end = typeName.range[1];
     if (lParenOrRBracket.kind !== TokenKind.RBracket) {
@@ -265,7 +281,7 @@ export abstract class TypeParser extends ParserBase {
     } else {
       end = lParenOrRBracket.end;
     }
-    return this.finish<TypeConstraintAst>({ type: "TypeConstraintAst", typeName, range: [lBracket.start, end], loc: this.loc(lBracket.start, end), parent: null });
+    return this.finish<TypeConstraintAst>({ __proto__: NODE, type: "TypeConstraintAst", typeName, range: [lBracket.start, end], parent: null });
   }
 
   /** `Mandatory`, `Position = 0`, `"positional"`: returns where the last one ended. */
@@ -294,7 +310,13 @@ export abstract class TypeParser extends ParserBase {
             }
             lastEnd = expression.range[1];
           } else {
-            expression = this.finish<ConstantExpressionAst>({ type: "ConstantExpressionAst", value: true, range: [name.range[0], name.range[1]], loc: this.loc(name.range[0], name.range[1]), parent: null });
+            expression = this.finish<ConstantExpressionAst>({
+              __proto__: NODE,
+              type: "ConstantExpressionAst",
+              value: true,
+              range: [name.range[0], name.range[1]],
+              parent: null,
+            });
             omitted = true;
           }
           if (seen.has(name.value.toLowerCase())) {
@@ -302,7 +324,15 @@ export abstract class TypeParser extends ParserBase {
           } else {
             seen.add(name.value.toLowerCase());
             named.push(
-              this.finish<NamedAttributeArgumentAst>({ type: "NamedAttributeArgumentAst", argumentName: name.value, argument: expression, expressionOmitted: omitted, range: [name.range[0], expression.range[1]], loc: this.loc(name.range[0], expression.range[1]), parent: null }),
+              this.finish<NamedAttributeArgumentAst>({
+                __proto__: NODE,
+                type: "NamedAttributeArgumentAst",
+                argumentName: name.value,
+                argument: expression,
+                expressionOmitted: omitted,
+                range: [name.range[0], expression.range[1]],
+                parent: null,
+              }),
             );
           }
         } else {
