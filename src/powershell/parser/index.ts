@@ -3,12 +3,12 @@
  * read is reported in `errors` and kept in error nodes, as PowerShell's own `Parser.ParseInput` does.
  */
 import type { ScriptAst, ScriptBlockAst, Token } from "./ast.js";
-import { DefinitionParser } from "./definitions.js";
 import { NODE, registerTree } from "./node.js";
 import { LineIndex } from "./positions.js";
 import { TokenKind } from "./token-kinds.js";
+import { TypeDefinitionParser } from "./type-definitions.js";
 
-class Parser extends DefinitionParser {
+class Parser extends TypeDefinitionParser {
   parseScript(): ScriptBlockAst {
     return this.scriptBlockRule(null, false);
   }

@@ -1,8 +1,10 @@
 /**
  * The parser's footing: one token of lookahead pulled from the modal tokenizer (a mode change scans
  * the lookahead again), node finishing with ranges and locations, and errors collected, never thrown,
- * as PowerShell's own parser does. The grammar rules live in the classes built on this one:
- * types.ts, expressions.ts, pipelines.ts, statements.ts, definitions.ts.
+ * as PowerShell's own parser does. The grammar rules live in the classes built on this one, each on
+ * the one before: types.ts, member-access.ts, primary-expressions.ts, expressions.ts, commands.ts,
+ * pipelines.ts, branch-statements.ts, loop-statements.ts, statements.ts, script-blocks.ts,
+ * definitions.ts, type-definitions.ts.
  */
 import type {
   Ast,
@@ -17,7 +19,7 @@ import type {
 } from "./ast.js";
 import type { LineIndex } from "./positions.js";
 import { Mode, type Token } from "./token.js";
-import { hasTrait, KEYWORD_TEXT, PUNCTUATION_TEXT, TokenKind, TokenTrait } from "./token-kinds.js";
+import { hasTrait, TokenKind, TokenTrait } from "./token-kinds.js";
 import { forEachChild } from "./children.js";
 import { NODE, type NodeFields } from "./node.js";
 import { Tokenizer } from "./tokenizer.js";
@@ -65,7 +67,7 @@ export abstract class ParserBase {
   protected abstract statementListRule(statements: StatementAst[]): void;
   protected abstract statementBlockRule(): StatementBlockAst | null;
   protected abstract scriptBlockRule(lCurly: Token | null, isFilter: boolean, predefined?: StatementAst): ScriptBlockAst;
-  protected abstract commandArgument(context: ArgumentContext, token: Token): ExpressionAst | null;
+  protected abstract singleCommandArgument(context: number): ExpressionAst | null;
 
   // --- tokens ---------------------------------------------------------------------------------------
 
@@ -181,10 +183,6 @@ export abstract class ParserBase {
 
   protected tokenText(token: Token): string {
     return this.text.slice(token.start, token.end);
-  }
-
-  protected static kindText(kind: TokenKind): string {
-    return PUNCTUATION_TEXT[kind] ?? KEYWORD_TEXT.get(kind) ?? TokenKind[kind];
   }
 
   // --- nodes ----------------------------------------------------------------------------------------
