@@ -6,7 +6,7 @@
  */
 import { isRemoteMarker, localNamesOf, mayUseWua, readWuaSettings, remoteFileOf } from "../../core/file-context.js";
 import type { Finding } from "../../core/findings.js";
-import type { Ast, ScriptAst, ScriptBlockAst } from "../parser/ast.js";
+import type { Ast, ScriptAst } from "../parser/ast.js";
 import type { PowerShellSourceCode } from "../source-code.js";
 import { Interpreter } from "./functions.js";
 import { Scope } from "./scope.js";
@@ -32,8 +32,9 @@ export function withPowerShellAnalysis(
   const known = states.get(sourceCode);
   const state: FileState = known ?? { indexer: new ScriptIndexer(), findings: undefined };
   const deliver = {
-    "ScriptBlockAst:exit"(node: ScriptBlockAst) {
-      if (node.parent !== null) return;
+    // The script's own block only: esquery's `[parent]` is false where `parent` is null. A nested
+    // block's exit would otherwise call every wua rule once more.
+    "ScriptBlockAst:not([parent]):exit"() {
       state.findings ??= analyse(sourceCode.ast, sourceCode.text, settings, state.indexer.index());
       onFindings(state.findings);
     },

@@ -3,7 +3,16 @@
  * `$using:`, `$env:COMPUTERNAME`, `${function:Name}`). A string is data: code written in it runs only
  * inside `$( )`, where the string is built.
  */
-import type { Ast, BinaryExpressionAst, ConvertExpressionAst, ExpressionAst, HashtableAst, StatementAst } from "../parser/ast.js";
+import type {
+  Ast,
+  BinaryExpressionAst,
+  ConvertExpressionAst,
+  ExpressionAst,
+  HashtableAst,
+  StatementAst,
+  StringConstantExpressionAst,
+  VariableExpressionAst,
+} from "../parser/ast.js";
 import { CreationInterpreter } from "./creations.js";
 import type { Frame, Scope } from "./scope.js";
 import { typeNameOf, variableName, type VariableName } from "./syntax.js";
@@ -20,7 +29,7 @@ const AUTOMATIC = new Set([
 
 export abstract class ExpressionInterpreter extends CreationInterpreter {
   expression(node: ExpressionAst, scope: Scope, frame: Frame): Value {
-    // Leaves need no depth guard.
+    // The two commonest leaves, read here: they need no depth guard.
     if (node.type === "StringConstantExpressionAst") return scalar(node.value);
     if (node.type === "VariableExpressionAst") return this.readVariable(variableName(node), scope, frame);
     if (!this.enter()) return UNKNOWN;
@@ -31,14 +40,10 @@ export abstract class ExpressionInterpreter extends CreationInterpreter {
     }
   }
 
-  private expressionUnguarded(node: ExpressionAst, scope: Scope, frame: Frame): Value {
+  private expressionUnguarded(node: Exclude<ExpressionAst, StringConstantExpressionAst | VariableExpressionAst>, scope: Scope, frame: Frame): Value {
     switch (node.type) {
-      case "VariableExpressionAst":
-        return this.readVariable(variableName(node), scope, frame);
       case "UsingExpressionAst":
         return this.expression(node.subExpression, scope, frame);
-      case "StringConstantExpressionAst":
-        return scalar(node.value);
       case "ExpandableStringExpressionAst":
         for (const nested of node.nestedExpressions) this.expression(nested, scope, frame);
         return UNKNOWN;

@@ -41,15 +41,18 @@ export abstract class PipelineInterpreter extends StatementInterpreter {
   }
 
   private command(node: CommandAst, input: Value | undefined, scope: Scope, frame: Frame): Value {
-    const commandOnly = commandName(node);
-    if (node.invocationOperator === null && (commandOnly === undefined || !(Object.hasOwn(COMMAND_NAMES, commandOnly) || this.facts.functions.has(commandOnly)))) {
-      // Most commands: neither one the analysis knows nor a function of the file.
-      this.unknownCommandArguments(node, scope, frame);
+    const written = commandName(node);
+    const known = written !== undefined && Object.hasOwn(COMMAND_NAMES, written);
+    const name = known ? COMMAND_NAMES[written] : written;
+    const fn = name === undefined ? undefined : this.facts.functions.get(name);
+    if (node.invocationOperator === null && !known && fn === undefined) {
+      // Most commands: neither one the analysis knows nor a function of the file. Their command
+      // line is not built.
+      this.commandArguments(node, scope, frame);
       return UNKNOWN;
     }
     const line = commandLine(node);
-    if (line.invocation !== null) return this.invokeOperator(line.invocation, line.target, line.elements, input, scope, frame);
-    const name = line.name === undefined ? undefined : Object.hasOwn(COMMAND_NAMES, line.name) ? COMMAND_NAMES[line.name] : line.name;
+    if (line.invocation !== null) return this.invokeOperator(node, line.invocation, line.target, line.elements, input, scope, frame);
     switch (name) {
       case "invoke-command":
         return this.invokeCommand(node, line.elements, input, scope, frame);
@@ -70,7 +73,7 @@ export abstract class PipelineInterpreter extends StatementInterpreter {
         return this.selectObject(node, line.elements, input, scope, frame);
       case "sort-object":
       case "tee-object":
-        this.commandArguments(line.elements, scope, frame);
+        this.commandArguments(node, scope, frame);
         return input === undefined ? UNKNOWN : { kind: "array", element: this.elementOf(input) };
       case "write-output": {
         const values = line.elements.filter((e) => e.kind === "argument").map((e) => this.expression(e.node, scope, frame));
@@ -82,25 +85,19 @@ export abstract class PipelineInterpreter extends StatementInterpreter {
       case "start-threadjob":
         return this.startJob(line.elements, input, scope, frame);
     }
-    const fn = name === undefined ? undefined : this.facts.functions.get(name);
     if (fn !== undefined) return this.callFunction(fn, line.elements, input, scope, frame);
-    this.commandArguments(line.elements, scope, frame);
+    this.commandArguments(node, scope, frame);
     return UNKNOWN;
   }
 
-  /** `commandArguments`, read from the tree without building the command line. */
-  private unknownCommandArguments(node: CommandAst, scope: Scope, frame: Frame): void {
+  /** Arguments of a command the analysis does not know: evaluated for what they use, not invoked. */
+  private commandArguments(node: CommandAst, scope: Scope, frame: Frame): void {
     const elements = node.commandElements;
     for (let i = 1; i < elements.length; i++) {
       const element = elements[i]!;
       if (element.type !== "CommandParameterAst") this.expression(element, scope, frame);
       else if (element.argument !== null) this.expression(element.argument, scope, frame);
     }
-  }
-
-  /** Arguments of a command the analysis does not know: evaluated for what they use, not invoked. */
-  protected commandArguments(elements: readonly CommandElement[], scope: Scope, frame: Frame): void {
-    for (const element of elements) if (element.kind === "argument") this.expression(element.node, scope, frame);
   }
 
   /** Named and positional arguments, with `@splat` hashtables spread into named ones. */
@@ -240,7 +237,15 @@ export abstract class PipelineInterpreter extends StatementInterpreter {
   }
 
   /** `& $block args`, `. $block`, `& "Function-Name"`. */
-  private invokeOperator(operator: "&" | ".", target: ExpressionAst | undefined, elements: readonly CommandElement[], input: Value | undefined, scope: Scope, frame: Frame): Value {
+  private invokeOperator(
+    node: CommandAst,
+    operator: "&" | ".",
+    target: ExpressionAst | undefined,
+    elements: readonly CommandElement[],
+    input: Value | undefined,
+    scope: Scope,
+    frame: Frame,
+  ): Value {
     if (target === undefined) return UNKNOWN;
     const value: Value = target.type === "ScriptBlockExpressionAst" ? { kind: "script-block", node: target } : this.expression(target, scope, frame);
     if (value.kind === "scalar" && typeof value.value === "string") {
@@ -248,7 +253,7 @@ export abstract class PipelineInterpreter extends StatementInterpreter {
       if (fn) return this.callFunction(fn, elements, input, scope, frame);
     }
     if (value.kind !== "script-block") {
-      this.commandArguments(elements, scope, frame);
+      this.commandArguments(node, scope, frame);
       return UNKNOWN;
     }
     const named = new Map<string, Argument>();

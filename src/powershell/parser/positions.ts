@@ -4,14 +4,9 @@
  */
 import type { Position } from "./ast.js";
 
-/** How many recent positions are kept: a node starts or ends where a neighbour does more often than not. */
-const CACHE_SIZE = 256;
-
 export class LineIndex {
   readonly lineStarts: number[] = [0];
   private lastLine = 0;
-  private readonly cachedOffsets = new Int32Array(CACHE_SIZE).fill(-1);
-  private readonly cachedPositions: Position[] = new Array<Position>(CACHE_SIZE);
 
   constructor(text: string) {
     const starts = this.lineStarts;
@@ -34,15 +29,10 @@ export class LineIndex {
     }
   }
 
-  /** 1-based line, 0-based UTF-16 column; one shared object per offset while it stays cached. */
+  /** 1-based line, 0-based UTF-16 column. */
   positionAt(offset: number): Position {
-    const slot = offset & (CACHE_SIZE - 1);
-    if (this.cachedOffsets[slot] === offset) return this.cachedPositions[slot]!;
     const line = this.lineOf(offset);
-    const position = { line: line + 1, column: offset - this.lineStarts[line]! };
-    this.cachedOffsets[slot] = offset;
-    this.cachedPositions[slot] = position;
-    return position;
+    return { line: line + 1, column: offset - this.lineStarts[line]! };
   }
 
   /** 0-based line of `offset`. */

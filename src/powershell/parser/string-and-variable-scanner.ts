@@ -67,7 +67,7 @@ export abstract class StringAndVariableScanner extends Scanner {
   // --- strings -------------------------------------------------------------------------------
 
   /** After an opening single quote: the value, with doubled quotes read as one. */
-  protected scanVerbatimString(): { value: string; inError: boolean } {
+  protected scanVerbatimString(): string {
     const quote = this.pos - 1;
     let value = "";
     let runStart = this.pos;
@@ -77,11 +77,11 @@ export abstract class StringAndVariableScanner extends Scanner {
         value += this.slice(runStart, this.limit);
         this.unget();
         this.incomplete(quote, 1, "TerminatorExpectedAtEndOfString", "The string is missing its closing quote (').", true);
-        return { value, inError: true };
+        return value;
       }
       if (isSingleQuote(code)) {
         value += this.slice(runStart, this.pos - 1);
-        if (!isSingleQuote(this.peek())) return { value, inError: false };
+        if (!isSingleQuote(this.peek())) return value;
         // The doubled quote stands for one: it starts the next run.
         this.next();
         runStart = this.pos - 1;
@@ -93,7 +93,7 @@ export abstract class StringAndVariableScanner extends Scanner {
    * After an opening double quote: the value, and the variables and `$( )` inside it. The value is
    * sliced from the text in runs, broken only where an escape or a doubled quote stands.
    */
-  protected scanExpandableString(nested: Token[]): { value: string; inError: boolean } {
+  protected scanExpandableString(nested: Token[]): string {
     const quote = this.pos - 1;
     let value = "";
     let runStart = this.pos;
@@ -103,11 +103,11 @@ export abstract class StringAndVariableScanner extends Scanner {
         value += this.slice(runStart, this.limit);
         this.unget();
         this.incomplete(quote, 1, "TerminatorExpectedAtEndOfString", 'The string is missing its closing quote (").', true);
-        return { value, inError: true };
+        return value;
       }
       if (isDoubleQuote(code)) {
         value += this.slice(runStart, this.pos - 1);
-        if (!isDoubleQuote(this.peek())) return { value, inError: false };
+        if (!isDoubleQuote(this.peek())) return value;
         this.next();
         runStart = this.pos - 1;
       } else if (code === DOLLAR) {
@@ -157,7 +157,6 @@ export abstract class StringAndVariableScanner extends Scanner {
   private scanSubExpressionText(start: number, hereString: boolean): Token {
     let depth = 1;
     let skipped: number[] | null = null;
-    let inError = false;
     for (;;) {
       const code = this.next();
       if (code === 0x28) depth++;
@@ -169,13 +168,11 @@ export abstract class StringAndVariableScanner extends Scanner {
       } else if (code === EOF) {
         this.unget();
         this.incomplete(start, 2, "IncompleteDollarSubexpressionReference", "The `$(` is never closed: a `)` is missing.", true);
-        inError = true;
         break;
       }
     }
     const token = new Token(TokenKind.DollarParen, start, this.pos);
     token.skipped = skipped;
-    token.inError = inError;
     return token;
   }
 
@@ -235,14 +232,9 @@ export abstract class StringAndVariableScanner extends Scanner {
   protected scanHereString(double: boolean, nested: Token[]): Token {
     const header = this.pos - 2;
     const kind = double ? TokenKind.HereStringExpandable : TokenKind.HereStringLiteral;
-    if (!this.scanHereStringHeader(double)) {
-      const token = this.newToken(kind);
-      token.inError = true;
-      return token;
-    }
+    if (!this.scanHereStringHeader(double)) return this.newToken(kind);
     const falseFooter = { at: -1 };
     let value = "";
-    let inError = false;
     // The value is sliced from the text in runs, broken at line ends and escapes.
     let runStart = this.pos;
     if (!this.atHereStringFooter(double, falseFooter)) {
@@ -268,7 +260,6 @@ export abstract class StringAndVariableScanner extends Scanner {
           } else {
             this.incomplete(header, 2, "TerminatorExpectedAtEndOfString", `The here-string is never closed: it needs a line that starts with ${double ? '"@' : "'@"}.`, true);
           }
-          inError = true;
           break;
         }
         if (double && code === DOLLAR) {
@@ -282,7 +273,6 @@ export abstract class StringAndVariableScanner extends Scanner {
     }
     const token = this.newToken(kind);
     token.text = value;
-    token.inError = inError;
     return token;
   }
 
@@ -409,10 +399,10 @@ export abstract class StringAndVariableScanner extends Scanner {
           runStart = this.pos;
         }
       } else if (isSingleQuote(code)) {
-        value += this.slice(runStart, this.pos - 1) + this.scanVerbatimString().value;
+        value += this.slice(runStart, this.pos - 1) + this.scanVerbatimString();
         runStart = this.pos;
       } else if (isDoubleQuote(code)) {
-        value += this.slice(runStart, this.pos - 1) + this.scanExpandableString((nested ??= [])).value;
+        value += this.slice(runStart, this.pos - 1) + this.scanExpandableString((nested ??= []));
         runStart = this.pos;
       } else if (code === DOLLAR) {
         // A variable or `$( )` stays in the value as written.

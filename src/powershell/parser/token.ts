@@ -29,8 +29,6 @@ export class Token {
   nested: Token[] | null = null;
   /** For a `$( )` inside a double-quoted string whose doubled quotes were read as one: the offsets skipped. */
   skipped: number[] | null = null;
-  /** The token ends where the input ended (an unclosed string or comment). */
-  inError = false;
   /** Redirections: from which stream, to which (-1 for a file), and `>>`. */
   fromStream = 1;
   toStream = -1;

@@ -34,10 +34,9 @@ export class Tokenizer extends ContextualScanner {
         case 0x2019:
         case 0x201a:
         case 0x201b: {
-          const { value, inError } = this.scanVerbatimString();
+          const value = this.scanVerbatimString();
           const token = this.newToken(TokenKind.StringLiteral);
           token.text = value;
-          token.inError = inError;
           return token;
         }
         case 0x22:
@@ -45,10 +44,9 @@ export class Tokenizer extends ContextualScanner {
         case 0x201d:
         case 0x201e: {
           const nested: Token[] = [];
-          const { value, inError } = this.scanExpandableString(nested);
+          const value = this.scanExpandableString(nested);
           const token = this.newToken(TokenKind.StringExpandable);
           token.text = value;
-          token.inError = inError;
           if (nested.length > 0) token.nested = nested;
           return token;
         }
