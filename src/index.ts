@@ -3,7 +3,7 @@
  * processors and the `recommended` and `strict` configs, which cover every kind of file the plugin lints.
  */
 import { createRequire } from "node:module";
-import type { TSESLint } from "@typescript-eslint/utils";
+import type { ESLint, Linter, Rule } from "eslint";
 import { withPowerShellAnalysis } from "./powershell/analysis/analysis.js";
 import { powershellLanguage } from "./powershell/language.js";
 import { PowerShellSourceCode } from "./powershell/source-code.js";
@@ -13,21 +13,38 @@ import { RECOMMENDED_RULES, rules, type RuleName } from "./rules/index.js";
 
 const { name, version } = createRequire(import.meta.url)("../package.json") as { name: string; version: string };
 
-type Config = TSESLint.FlatConfig.Config;
+/** ESLint's type of a plugin language (`eslint` exports the type only as part of `ESLint.Plugin`). */
+export type PluginLanguage = NonNullable<ESLint.Plugin["languages"]>[string];
+
+/**
+ * The plugin as users see it, in `eslint`'s own types only (the package's declarations import
+ * nothing else), so a user's `Linter.Config[]`, `defineConfig()` and `plugins: { wua }` accept it.
+ * `configs` is a type literal, not an interface, so that it fits `ESLint.Plugin["configs"]` (a record).
+ */
+export interface WuaPlugin extends ESLint.Plugin {
+  meta: { name: string; version: string; namespace: string };
+  rules: Record<string, Rule.RuleModule>;
+  languages: { powershell: PluginLanguage };
+  processors: { wsf: Linter.Processor; hta: Linter.Processor };
+  configs: { recommended: Linter.Config[]; strict: Linter.Config[] };
+}
 
 export const POWERSHELL_FILES = ["**/*.ps1", "**/*.psm1"];
 
 registerFrontEnd({ accepts: (sourceCode) => sourceCode instanceof PowerShellSourceCode, listen: withPowerShellAnalysis });
 
-const plugin = {
+const plugin: WuaPlugin = {
   meta: { name, version, namespace: "wua" },
-  rules: rules as unknown as Record<RuleName, TSESLint.LooseRuleDefinition>,
-  languages: { powershell: powershellLanguage },
+  // typescript-eslint's rule type (typed context and fixer) is not assignable to ESLint's
+  // `Rule.RuleModule`, although ESLint runs these rules as they are.
+  rules: rules as unknown as Record<RuleName, Rule.RuleModule>,
+  // The language declares `visitorKeys` as readonly arrays, which ESLint's type does not.
+  languages: { powershell: powershellLanguage as unknown as PluginLanguage },
   processors: {
     wsf: createProcessor("wsf", version),
     hta: createProcessor("hta", version),
   },
-  configs: {} as Record<"recommended" | "strict", Config[]>,
+  configs: { recommended: [], strict: [] },
 };
 
 /**
@@ -35,11 +52,11 @@ const plugin = {
  * job or page), which is parsed as a classic script like any Windows Script Host code, and
  * `.ps1`/`.psm1` files read with the plugin's PowerShell language.
  */
-function configOf(configName: string, ruleNames: readonly RuleName[]): Config[] {
+function configOf(configName: string, ruleNames: readonly RuleName[]): Linter.Config[] {
   return [
     {
       name: `wua/${configName}`,
-      plugins: { wua: plugin as unknown as TSESLint.FlatConfig.Plugin },
+      plugins: { wua: plugin },
       rules: Object.fromEntries(ruleNames.map((rule) => [`wua/${rule}`, "error"])),
     },
     { name: `wua/${configName}/wsf`, files: ["**/*.wsf"], processor: "wua/wsf" },

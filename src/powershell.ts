@@ -3,32 +3,34 @@
  * entry. Its configs are the main entry's PowerShell blocks; its language is the same object, also
  * reachable as `wua-powershell/powershell`. New configs need only `eslint-plugin-wua`.
  */
-import type { TSESLint } from "@typescript-eslint/utils";
-import plugin, { POWERSHELL_FILES } from "./index.js";
+import type { ESLint, Linter } from "eslint";
+import plugin, { POWERSHELL_FILES, type WuaPlugin } from "./index.js";
 
-type Config = TSESLint.FlatConfig.Config;
+/** The deprecated entry as users see it, in `eslint`'s own types like the main entry. */
+export interface WuaPowerShellPlugin extends ESLint.Plugin {
+  meta: { name: string; version: string; namespace: string };
+  languages: WuaPlugin["languages"];
+  configs: { recommended: Linter.Config[]; strict: Linter.Config[] };
+}
 
-const powershellPlugin = {
-  meta: { name: "eslint-plugin-wua/powershell", version: plugin.meta.version, namespace: "wua-powershell" },
-  languages: plugin.languages,
-  configs: {} as Record<"recommended" | "strict", Config[]>,
-};
-
-function configOf(configName: "recommended" | "strict"): Config[] {
+function configOf(configName: "recommended" | "strict"): Linter.Config[] {
   const rules = plugin.configs[configName][0]!.rules;
   return [
     {
       name: `wua-powershell/${configName}`,
       files: POWERSHELL_FILES,
-      plugins: { wua: plugin as unknown as TSESLint.FlatConfig.Plugin },
+      plugins: { wua: plugin },
       language: "wua/powershell",
       rules,
     },
   ];
 }
 
-powershellPlugin.configs.recommended = configOf("recommended");
-powershellPlugin.configs.strict = configOf("strict");
+const powershellPlugin: WuaPowerShellPlugin = {
+  meta: { name: "eslint-plugin-wua/powershell", version: plugin.meta.version, namespace: "wua-powershell" },
+  languages: plugin.languages,
+  configs: { recommended: configOf("recommended"), strict: configOf("strict") },
+};
 
 export { POWERSHELL_FILES };
 export default powershellPlugin;

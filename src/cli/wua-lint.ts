@@ -8,90 +8,16 @@ import { createRequire } from "node:module";
 import { existsSync, statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import tsParser from "@typescript-eslint/parser";
 import { ESLint, type Linter } from "eslint";
+import { formatResultsAsSarif } from "../formatters/sarif.js";
 import plugin from "../index.js";
+import { HELP, readOptions, UsageError } from "./options.js";
+import { describeSkippedFiles, findSkippedFiles } from "./skipped-files.js";
+import { withUnicodeFilesDecoded } from "./unicode-files.js";
 
 const require = createRequire(import.meta.url);
 const { version } = require("../../package.json") as { version: string };
-
-const HELP = `Usage: wua-lint [options] [paths...]
-
-Reports Windows Update Agent (WUA) calls that fail when the objects live on another computer.
-Paths default to the current folder. PowerShell .ps1 and .psm1 files are linted, Windows Script
-Host .js files are parsed as scripts, .mjs as modules, .cjs as CommonJS, .ts/.mts/.cts with
-@typescript-eslint/parser, and the JScript inside .wsf and .hta files is linted in place. A folder's
-own ESLint config is not used.
-
-Options:
-  --strict               also report members that are not documented for remote callers
-  --assume-remote        treat every WUA object as remote (scripts started over WinRM or SSH)
-  --format <name>        stylish (default), json, or sarif (for GitHub code scanning)
-  --output-file <path>   write the report to a file instead of the terminal
-  --max-warnings <n>     exit with 1 when there are more than n warnings
-  --quiet                report errors only
-  --help                 show this help
-  --version              show the version
-
-Exit codes: 0 no problems, 1 problems found, 2 usage or internal error.`;
-
-const FORMATS = new Set(["stylish", "json", "sarif"]);
-
-class UsageError extends Error {}
-
-interface Options {
-  paths: string[];
-  strict: boolean;
-  assumeRemote: boolean;
-  format: string;
-  outputFile: string | undefined;
-  maxWarnings: number | undefined;
-  quiet: boolean;
-  help: boolean;
-  version: boolean;
-}
-
-function readOptions(argv: readonly string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        strict: { type: "boolean", default: false },
-        "assume-remote": { type: "boolean", default: false },
-        format: { type: "string", default: "stylish" },
-        "output-file": { type: "string" },
-        "max-warnings": { type: "string" },
-        quiet: { type: "boolean", default: false },
-        help: { type: "boolean", default: false },
-        version: { type: "boolean", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (!FORMATS.has(values.format)) throw new UsageError(`Unknown format "${values.format}": use stylish, json or sarif.`);
-  let maxWarnings: number | undefined;
-  if (values["max-warnings"] !== undefined) {
-    maxWarnings = Number(values["max-warnings"]);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError("--max-warnings takes a whole number of 0 or more.");
-  }
-  return {
-    paths: positionals.length > 0 ? positionals : ["."],
-    strict: values.strict,
-    assumeRemote: values["assume-remote"],
-    format: values.format,
-    outputFile: values["output-file"],
-    maxWarnings,
-    quiet: values.quiet,
-    help: values.help,
-    version: values.version,
-  };
-}
 
 /**
  * The configuration wua-lint lints with: parser defaults per kind of script, then the plugin's
@@ -120,8 +46,13 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${version}\n`);
     return 0;
   }
-  const eslint = new ESLint({ cwd: baseFolder(options.paths), overrideConfigFile: true, overrideConfig: wuaLintConfig(options) });
-  const results = await eslint.lintFiles(options.paths);
+  const cwd = baseFolder(options.paths);
+  const eslintOptions: ESLint.Options = { cwd, overrideConfigFile: true, overrideConfig: wuaLintConfig(options) };
+  const eslint = new ESLint(eslintOptions);
+  const skipped = findSkippedFiles(options.paths.map((path) => resolve(path)));
+  let results = await lintFiles(eslint, eslintOptions, options.paths, skipped.length > 0);
+  results = await withUnicodeFilesDecoded(eslint, results.filter((result) => !skipped.includes(result.filePath)));
+  if (options.assumeRemote) results = results.map(namingTheFlag);
   // As with eslint, warnings count against --max-warnings even when --quiet hides them.
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
   const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
@@ -129,20 +60,44 @@ async function main(argv: readonly string[]): Promise<number> {
   const report = options.format === "sarif" ? formatSarif(eslint, shown) : await (await eslint.loadFormatter(options.format)).format(shown);
   if (options.outputFile) await writeFile(options.outputFile, report);
   else if (report) process.stdout.write(report.endsWith("\n") ? report : `${report}\n`);
+  // On standard error, so that a JSON or SARIF report on standard output stays whole.
+  if (skipped.length > 0) process.stderr.write(`${describeSkippedFiles(skipped, process.cwd())}\n`);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
 /**
- * SARIF 2.1.0 through Microsoft's ESLint formatter, loaded from this package rather than from the
- * user's folder, which has no node_modules.
+ * ESLint stops on a path whose files it all ignores. A folder of only .vbs files is not a mistake
+ * when those files are named as skipped: lint what there is, and let a path that does not exist
+ * still stop the run.
+ */
+async function lintFiles(eslint: ESLint, eslintOptions: ESLint.Options, paths: string[], someSkipped: boolean): Promise<ESLint.LintResult[]> {
+  try {
+    return await eslint.lintFiles(paths);
+  } catch (error) {
+    if (!someSkipped || (error as { messageTemplate?: string }).messageTemplate !== "all-matched-files-ignored") throw error;
+    for (const path of paths) if (!/[*?[\]{}]/u.test(path) && !existsSync(path)) throw new Error(`No files matching '${path}' were found.`);
+    return new ESLint({ ...eslintOptions, errorOnUnmatchedPattern: false }).lintFiles(paths);
+  }
+}
+
+/** Under --assume-remote the user typed a flag, not a setting: the messages name what they typed. */
+function namingTheFlag(result: ESLint.LintResult): ESLint.LintResult {
+  const rename = (message: Linter.LintMessage): Linter.LintMessage => ({
+    ...message,
+    message: message.message.replaceAll("settings.wua.assumeRemote", "wua-lint --assume-remote"),
+  });
+  return { ...result, messages: result.messages.map(rename), suppressedMessages: result.suppressedMessages.map(rename) as Linter.SuppressedLintMessage[] };
+}
+
+/**
+ * SARIF 2.1.0 through the package's own formatter. Its paths are relative to the folder wua-lint
+ * was started in (in CI, the checkout), not to ESLint's base folder, so that code scanning finds
+ * the files in the repository. Findings hidden by `eslint-disable` comments stay in the log as
+ * suppressed results.
  */
 function formatSarif(eslint: ESLint, results: ESLint.LintResult[]): string {
-  const sarif = require("@microsoft/eslint-formatter-sarif") as (
-    results: ESLint.LintResult[],
-    data: { cwd: string; rulesMeta: Record<string, unknown> },
-  ) => string;
-  return sarif(results, { cwd: process.cwd(), rulesMeta: eslint.getRulesMetaForResults(results) });
+  return formatResultsAsSarif(results, { cwd: process.cwd(), rulesMeta: eslint.getRulesMetaForResults(results) });
 }
 
 /**

@@ -2,26 +2,10 @@
  * What a file and its configuration say about where its WUA objects live, read the same way by every
  * front end: `settings.wua`, the `wua-remote` comment, the names that mean this computer.
  */
+import type { WuaSettings } from "./wua-settings.js";
 
-export interface WuaSettings {
-  /** Treat every WUA object in the file as remote (scripts started over WinRM, SSH, PsExec, Ansible). */
-  readonly assumeRemote: boolean;
-  /** Extra computer names that mean "this computer", compared case-insensitively. */
-  readonly localNames: readonly string[];
-}
-
-/** `settings.wua` as users write it in their ESLint config; anything malformed falls back to the defaults. */
-export function readWuaSettings(settings: unknown): WuaSettings {
-  const raw = isRecord(settings) && isRecord(settings["wua"]) ? settings["wua"] : {};
-  const localNames = Array.isArray(raw["localNames"])
-    ? raw["localNames"].filter((name): name is string => typeof name === "string")
-    : [];
-  return { assumeRemote: raw["assumeRemote"] === true, localNames };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
+// Read (and checked) in wua-settings.ts; the front ends take them from here with the rest of a file's context.
+export { readWuaSettings, type WuaSettings } from "./wua-settings.js";
 
 /** Every WUA ProgID contains "Update": a file that never says it cannot create a WUA object. */
 export function mayUseWua(text: string): boolean {

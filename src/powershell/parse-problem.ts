@@ -3,6 +3,7 @@
  * stops reading (the first error), what is left open, and what the wua rules checked anyway. Text
  * that is not PowerShell at all (UTF-16 read as UTF-8, binary data) gets a message of its own.
  */
+import { looksMisreadUnicode, MISREAD_UNICODE_MESSAGE } from "../text/encoding.js";
 import type { ParseError, ScriptAst } from "./parser/ast.js";
 
 export interface FileProblem {
@@ -14,14 +15,7 @@ export interface FileProblem {
 /** What to say about `ast`'s file, or undefined when PowerShell reads it without an error. */
 export function describeParseProblem(text: string, ast: ScriptAst, lineOf: (offset: number) => number): FileProblem | undefined {
   // Checked first: text read in the wrong encoding may still parse as something.
-  if (looksUtf16(text)) {
-    return {
-      range: [0, text.length],
-      message:
-        'This file could not be read: it looks saved as UTF-16 ("Unicode"), and ESLint reads files as UTF-8. ' +
-        "wua rules did not check it. Save the file as UTF-8 (with or without a BOM) and lint again.",
-    };
-  }
+  if (looksMisreadUnicode(text)) return { range: [0, text.length], message: MISREAD_UNICODE_MESSAGE };
   // PowerShell's first error, in the order its parser meets them, is where it stops reading the script.
   const [first] = ast.errors;
   if (first === undefined) return undefined;
@@ -149,18 +143,6 @@ function lowerFirst(text: string): string {
 
 function endOfCode(text: string): number {
   return text.trimEnd().length;
-}
-
-/**
- * UTF-16 read as UTF-8: its byte-order mark becomes two replacement characters followed by text full
- * of NULs (one per character of Latin text, fewer for other scripts); without a mark, Latin text is
- * still every other character NUL.
- */
-export function looksUtf16(text: string): boolean {
-  if (/^\uFFFD\uFFFD/u.test(text) && text.slice(2, 512).includes("\0")) return true;
-  let nuls = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0) nuls++;
-  return nuls > 0 && nuls * 4 >= text.length;
 }
 
 /** NUL characters, or bytes that were not UTF-8: not a script PowerShell would be given. */

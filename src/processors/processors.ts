@@ -4,6 +4,7 @@
  * is a space: reports, fixes and suggestions keep the file's own offsets, so nothing is mapped back.
  */
 import type { Linter } from "eslint";
+import { looksMisreadUnicode, MISREAD_UNICODE_MESSAGE } from "../text/encoding.js";
 import { findScriptBlocks, virtualText, type ContainerKind, type ContainerProblem } from "./script-blocks.js";
 
 const PROBLEM_SOURCE = "wua";
@@ -33,6 +34,11 @@ export function createProcessor(kind: ContainerKind, version: string): Linter.Pr
     meta: { name: `eslint-plugin-wua/${kind}`, version },
     supportsAutofix: true,
     preprocess(text: string, filename: string) {
+      // Misread UTF-16 has no tags to find: without this message the file would pass as clean.
+      if (looksMisreadUnicode(text)) {
+        pending.set(filename, [toMessage(text, { offset: 0, severity: 2, message: MISREAD_UNICODE_MESSAGE })]);
+        return [];
+      }
       const container = findScriptBlocks(text, kind);
       pending.set(filename, container.problems.map((problem) => toMessage(text, problem)));
       return container.groups.map((group) => ({ text: virtualText(text, group), filename: `${group.name}.js` }));

@@ -1,10 +1,11 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 import { abbreviate } from "../core/file-context.js";
 import type { IgnoredLocationFinding } from "../core/findings.js";
+import { INVALID_SETTINGS_MESSAGE } from "./configuration-problems.js";
 import { createRule } from "./create-rule.js";
 import { onFindings } from "./report.js";
 
-type MessageId = "eventPrefix" | "winaxOptions" | "createThere" | "dropArgument";
+type MessageId = "eventPrefix" | "winaxOptions" | "createThere" | "dropArgument" | "invalidSettings";
 
 export const noIgnoredLocation = createRule<[], MessageId>({
   name: "no-ignored-location",
@@ -24,6 +25,7 @@ export const noIgnoredLocation = createRule<[], MessageId>({
         "Create the {{progId}} on {{where}} instead, with `{{replacement}}`; the script is then a remote caller there, and Windows Update refuses part of its API to remote callers.",
       dropArgument:
         "Drop {{argument}}: the {{progId}} stays on this computer, where it is created now; to manage another computer, run the script on that computer.",
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
   defaultOptions: [],

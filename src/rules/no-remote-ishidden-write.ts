@@ -1,3 +1,4 @@
+import { INVALID_SETTINGS_MESSAGE } from "./configuration-problems.js";
 import { createRule } from "./create-rule.js";
 import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, onFindings, refusedMemberData } from "./report.js";
 
@@ -14,6 +15,7 @@ export const noRemoteIshiddenWrite = createRule({
       hiddenWrite:
         'Setting {{member}} fails when the update lives on another computer: a remote caller may read IsHidden but not change it ("access denied", 0x80070005). It comes from {{origin}}. {{advice}} See {{link}}',
       createLocally: CREATE_LOCALLY_MESSAGE,
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
   defaultOptions: [],

@@ -1,3 +1,4 @@
+import { INVALID_SETTINGS_MESSAGE } from "./configuration-problems.js";
 import { createRule } from "./create-rule.js";
 import { CREATE_LOCALLY_MESSAGE, createLocallySuggestion, onFindings, originText } from "./report.js";
 
@@ -14,6 +15,7 @@ export const noRemoteUnavailableInterface = createRule({
       unavailableInterface:
         'Creating {{progId}} on another computer fails: a remote caller cannot use {{interface}} ("access denied", 0x80070005){{basis}}. This is {{origin}}. {{advice}} See {{link}}',
       createLocally: CREATE_LOCALLY_MESSAGE,
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
   defaultOptions: [],

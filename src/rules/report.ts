@@ -2,6 +2,7 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { Finding, FindingKind, MemberFinding, RemoteOrigin } from "../core/findings.js";
 import type { DeclaredMember } from "../core/object-model.js";
+import { reportInvalidSettings } from "./configuration-problems.js";
 import { listenForFindings } from "./front-ends.js";
 
 /**
@@ -17,13 +18,16 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /**
  * The listeners a rule returns to be handed, once ESLint has walked the file, this file's findings of
- * one kind from the analysis all wua rules share.
+ * one kind from the analysis all wua rules share. Every wua rule is set up through here, so this is
+ * also where mistakes in settings.wua are reported (by the first rule of each file; the rule must
+ * declare the `invalidSettings` message).
  */
 export function onFindings<Kind extends FindingKind>(
   context: AnyContext,
   kind: Kind,
   report: (finding: Finding<Node> & { readonly kind: Kind }) => void,
 ): TSESLint.RuleListener {
+  reportInvalidSettings(context);
   const deliver = (findings: readonly Finding<unknown>[]): void => {
     for (const finding of findings) {
       if (finding.kind === kind) report(finding as Finding<Node> & { readonly kind: Kind });

@@ -49,15 +49,27 @@ describe("eslint CLI", () => {
     ]);
   });
 
-  it("writes SARIF through @microsoft/eslint-formatter-sarif with rule ids and help links", () => {
-    const run = spawnSync(process.execPath, [eslintBin, "--format", "@microsoft/sarif", "examples/remote/reboot-check.js"], { cwd: root, encoding: "utf8" });
+  it("writes SARIF through the package's formatter, given to eslint by path, with rule ids and help links", () => {
+    const run = spawnSync(process.execPath, [eslintBin, "--format", "./dist/formatters/sarif.js", "examples/remote/reboot-check.js"], { cwd: root, encoding: "utf8" });
+    expect(run.stderr).toBe("");
     expect(run.status).toBe(1);
-    const sarif = JSON.parse(run.stdout) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }[]; tool: { driver: { rules: { id: string; helpUri: string }[] } } }[] };
+    const sarif = JSON.parse(run.stdout) as {
+      version: string;
+      runs: {
+        results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn: number } } }[] }[];
+        tool: { driver: { name: string; rules: { id: string; helpUri: string }[] } };
+      }[];
+    };
     expect(sarif.version).toBe("2.1.0");
     const [run0] = sarif.runs;
-    expect(run0!.results.map((r) => `${r.ruleId}@${r.locations[0]!.physicalLocation.region.startLine}:${r.locations[0]!.physicalLocation.region.startColumn}`))
-      .toEqual(["wua/no-remote-unavailable-interface@5:14"]);
-    expect(run0!.tool.driver.rules[0]!.helpUri).toMatch(/docs\/rules\/no-remote-unavailable-interface\.md$/u);
+    expect(run0!.tool.driver.name).toBe("eslint-plugin-wua");
+    expect(run0!.results.map((r) => {
+      const { artifactLocation, region } = r.locations[0]!.physicalLocation;
+      return `${r.ruleId}@${artifactLocation.uriBaseId}/${artifactLocation.uri}:${region.startLine}:${region.startColumn}`;
+    })).toEqual(["wua/no-remote-unavailable-interface@%SRCROOT%/examples/remote/reboot-check.js:5:14"]);
+    const rule = run0!.tool.driver.rules[run0!.results[0]!.ruleIndex]!;
+    expect(rule.id).toBe("wua/no-remote-unavailable-interface");
+    expect(rule.helpUri).toMatch(/docs\/rules\/no-remote-unavailable-interface\.md$/u);
   });
 
   it("--max-warnings 0 fails on warnings, which the plugin's processors give for encoded blocks", () => {

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -109,7 +109,7 @@ describe("wua-lint", () => {
 
   it.each([
     [["missing-folder"], "No files matching 'missing-folder' were found."],
-    [["--bogus"], "Unknown option '--bogus'"],
+    [["--bogus"], "Unknown option --bogus."],
     [["--format", "xml"], 'Unknown format "xml"'],
     [["--max-warnings", "many"], "--max-warnings takes a whole number"],
   ])("exits 2 with a one-line message for %j", (args, message) => {
@@ -120,39 +120,64 @@ describe("wua-lint", () => {
   });
 });
 
+interface SarifLocation {
+  physicalLocation: {
+    artifactLocation: { uri: string; uriBaseId?: string; index: number };
+    region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+  };
+}
+
 interface Sarif {
   version: string;
   runs: {
-    tool: { driver: { rules: { id: string; helpUri: string }[] } };
-    results: {
-      ruleId: string;
-      level: string;
-      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[];
-    }[];
+    tool: { driver: { name: string; version: string; rules: { id: string; helpUri: string }[] } };
+    originalUriBaseIds: Record<string, { uri: string }>;
+    invocations: { executionSuccessful: boolean; toolExecutionNotifications?: { level: string; message: { text: string }; locations: SarifLocation[] }[] }[];
+    results: { ruleId: string; ruleIndex: number; level: string; locations: SarifLocation[]; suppressions?: { kind: string; justification?: string }[] }[];
   }[];
 }
 
 describe("wua-lint --format sarif", () => {
-  it("writes SARIF 2.1.0 with rule ids, help links and regions in the original files", () => {
+  it("writes SARIF 2.1.0 with rule ids, help links and regions in the original files, relative to the folder it runs in", () => {
     const { status, stdout } = wuaLint(["--format", "sarif", "examples/remote/patch-jobs.wsf", "examples/remote/driver-cleanup.js"]);
     expect(status).toBe(1);
     const sarif = JSON.parse(stdout) as Sarif;
     expect(sarif.version).toBe("2.1.0");
     const [run] = sarif.runs;
+    expect([run!.tool.driver.name, run!.tool.driver.version]).toEqual(["eslint-plugin-wua", packageJson.version]);
     expect(run!.tool.driver.rules.map((r) => [r.id, r.helpUri])).toEqual(
       expect.arrayContaining([
         ["wua/no-remote-unavailable-member", "https://github.com/eslint-plugin-wua/eslint-plugin-wua/blob/main/docs/rules/no-remote-unavailable-member.md"],
         ["wua/no-remote-ishidden-write", "https://github.com/eslint-plugin-wua/eslint-plugin-wua/blob/main/docs/rules/no-remote-ishidden-write.md"],
       ]),
     );
+    expect(run!.originalUriBaseIds["%SRCROOT%"]!.uri).toBe(pathToFileURL(root).href);
     const regions = run!.results.map((r) => {
       const { artifactLocation, region } = r.locations[0]!.physicalLocation;
-      return `${artifactLocation.uri.split("/").at(-1)} ${r.ruleId} ${r.level} ${region.startLine}:${region.startColumn}-${region.endLine}:${region.endColumn}`;
+      expect(run!.tool.driver.rules[r.ruleIndex]!.id).toBe(r.ruleId);
+      expect(artifactLocation.uriBaseId).toBe("%SRCROOT%");
+      return `${artifactLocation.uri} ${r.ruleId} ${r.level} ${region.startLine}:${region.startColumn}-${region.endLine}:${region.endColumn}`;
     });
     expect(regions.sort()).toEqual([
-      "driver-cleanup.js wua/no-remote-ishidden-write error 12:14-12:22",
-      "patch-jobs.wsf wua/no-remote-unavailable-member error 24:31-24:52",
+      "examples/remote/driver-cleanup.js wua/no-remote-ishidden-write error 12:14-12:22",
+      "examples/remote/patch-jobs.wsf wua/no-remote-unavailable-member error 24:31-24:52",
     ]);
+  });
+
+  it("keeps a finding disabled by a comment as a suppressed result, and --quiet still shows it beside an error", () => {
+    const file = write(
+      "suppressed.js",
+      'var s = new ActiveXObject("Microsoft.Update.Session", "SRV");\n// eslint-disable-next-line wua/no-remote-unavailable-member -- runs on SRV\ns.CreateUpdateInstaller();\ns.CreateUpdateInstaller();\n',
+    );
+    for (const args of [["--format", "sarif", file], ["--quiet", "--format", "sarif", file]]) {
+      const { status, stdout } = wuaLint(args, folder);
+      expect(status).toBe(1);
+      const [run] = (JSON.parse(stdout) as Sarif).runs;
+      expect(run!.results.map((r) => [r.locations[0]!.physicalLocation.region.startLine, r.suppressions])).toEqual([
+        [4, undefined],
+        [3, [{ kind: "inSource", justification: "runs on SRV" }]],
+      ]);
+    }
   });
 });
 
@@ -207,15 +232,15 @@ describe("wua-lint on PowerShell", () => {
     const broken = put("broken.ps1", ["$body = @\"", "Installed", "Get-Date"]);
     const { status, stdout } = wuaLint(["--format", "sarif", module, broken], dir);
     expect(status).toBe(1);
-    const run = (JSON.parse(stdout) as Sarif).runs[0]! as Sarif["runs"][number] & {
-      invocations: { toolConfigurationNotifications: { level: string; message: { text: string } }[] }[];
-    };
+    const run = (JSON.parse(stdout) as Sarif).runs[0]!;
     expect(run.results.map((r) => {
       const { artifactLocation, region } = r.locations[0]!.physicalLocation;
-      return `${artifactLocation.uri.split("/").at(-1)} ${r.ruleId} ${region.startLine}:${region.startColumn}-${region.endLine}:${region.endColumn}`;
+      return `${artifactLocation.uri} ${r.ruleId} ${region.startLine}:${region.startColumn}-${region.endLine}:${region.endColumn}`;
     })).toEqual(["remote.psm1 wua/no-remote-unavailable-member 3:6-3:27"]);
-    const notes = run.invocations[0]!.toolConfigurationNotifications;
-    expect(notes.map((n) => n.level)).toEqual(["error"]);
+    // ESLint ran to the end; the file it could not read is a notification on the run, not an alert.
+    expect(run.invocations[0]!.executionSuccessful).toBe(true);
+    const notes = run.invocations[0]!.toolExecutionNotifications ?? [];
+    expect(notes.map((n) => [n.level, n.locations[0]!.physicalLocation.artifactLocation.uri])).toEqual([["error", "broken.ps1"]]);
     expect(notes[0]!.message.text).toMatch(/^PowerShell cannot run this file: the here-string started with @" on line 1 is never closed/u);
   });
 

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { ESLint, type Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import wua from "../../src/index.js";
+import { pseudoRandomBytes } from "../pseudo-random-bytes.js";
 
 const folder = mkdtempSync(join(tmpdir(), "wua-ps-bad-input-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -42,18 +43,7 @@ const utf16le = (text: string): Buffer => Buffer.from(text, "utf16le");
 const utf16be = (text: string): Buffer => utf16le(text).swap16();
 
 const UTF16_MESSAGE =
-  'This file could not be read: it looks saved as UTF-16 ("Unicode"), and ESLint reads files as UTF-8. wua rules did not check it. Save the file as UTF-8 (with or without a BOM) and lint again.';
-
-/** A deterministic byte generator, so that a failure can be reproduced. */
-function pseudoRandomBytes(length: number, seed: number): Buffer {
-  const bytes = Buffer.alloc(length);
-  let state = seed;
-  for (let i = 0; i < length; i++) {
-    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
-    bytes[i] = state >>> 24;
-  }
-  return bytes;
-}
+  'This file could not be read: it looks saved as UTF-16 ("Unicode") or UTF-32, and ESLint reads files as UTF-8. wua rules did not check it. Save the file as UTF-8 (with or without a BOM), or lint it with wua-lint, which reads UTF-16 and UTF-32.';
 
 describe("files saved as UTF-16", () => {
   const crlf = REMOTE_SCRIPT.join("\r\n");

@@ -142,7 +142,7 @@ describe("a file PowerShell cannot run gets one message, and its readable part i
       expect(result!.messages).toHaveLength(1);
       expect(result!.messages[0]).toMatchObject({ ruleId: null, severity: 2, line: 1 });
       expect(result!.messages[0]!.message).toBe(
-        'This file could not be read: it looks saved as UTF-16 ("Unicode"), and ESLint reads files as UTF-8. wua rules did not check it. Save the file as UTF-8 (with or without a BOM) and lint again.',
+        'This file could not be read: it looks saved as UTF-16 ("Unicode") or UTF-32, and ESLint reads files as UTF-8. wua rules did not check it. Save the file as UTF-8 (with or without a BOM), or lint it with wua-lint, which reads UTF-16 and UTF-32.',
       );
     } finally {
       rmSync(folder, { recursive: true, force: true });

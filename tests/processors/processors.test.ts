@@ -127,3 +127,31 @@ hide(session.CreateUpdateSearcher().Search("IsInstalled=0").Updates.Item(0));
     expect(applySuggestion(HTA, message!)).toBe(HTA.replace(", serverBox.value)", ")"));
   });
 });
+
+describe("files saved as UTF-16 or UTF-32, as ESLint reads them (UTF-8)", () => {
+  const misread = (bytes: Buffer): string => new TextDecoder("utf-8").decode(bytes);
+  const job = '<job><script language="JScript">\r\nnew ActiveXObject("Microsoft.Update.Session", "SRV").CreateUpdateInstaller();\r\n</script></job>\r\n';
+  const utf32 = (text: string): Buffer => {
+    const bytes = Buffer.alloc((text.length + 1) * 4);
+    [0xfeff, ...Array.from(text, (c) => c.codePointAt(0)!)].forEach((codePoint, i) => bytes.writeUInt32LE(codePoint, i * 4));
+    return bytes;
+  };
+
+  it.each([
+    ["UTF-16 LE with a BOM", "a.wsf", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(job, "utf16le")])],
+    ["UTF-16 BE with a BOM", "b.hta", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(job, "utf16le").swap16()])],
+    ["UTF-16 LE without a BOM", "c.wsf", Buffer.from(job, "utf16le")],
+    ["UTF-32 LE", "d.hta", utf32(job)],
+  ])("%s gets one message saying so, never a silent pass", (_, filename, bytes) => {
+    const messages = lint(misread(bytes), filename);
+    expect(summary(messages)).toEqual(["processor@1:1"]);
+    expect(messages[0]!.severity).toBe(2);
+    expect(messages[0]!.message).toBe(
+      'wua: This file could not be read: it looks saved as UTF-16 ("Unicode") or UTF-32, and ESLint reads files as UTF-8. wua rules did not check it. Save the file as UTF-8 (with or without a BOM), or lint it with wua-lint, which reads UTF-16 and UTF-32.',
+    );
+  });
+
+  it("the same file in UTF-8 is linted", () => {
+    expect(summary(lint(job, "a.wsf"))).toEqual(["wua/no-remote-unavailable-member@2:54"]);
+  });
+});
