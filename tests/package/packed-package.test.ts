@@ -427,6 +427,15 @@ describe("the packed package, installed in a CommonJS project beside eslint@10",
     expect([...filesWithErrors].sort()).toEqual(Object.keys(WRONG_CONFIGS).filter((file) => !file.endsWith(".json")).sort());
   });
 
+  it("passes npm publish --dry-run with no warning about the manifest", { timeout: 30_000 }, async () => {
+    // --ignore-scripts: prepack would clean and rebuild dist/ under the tests running meanwhile.
+    const publish = await npm(["publish", "--dry-run", "--ignore-scripts"], root);
+    expect(publish.status, publish.stderr).toBe(0);
+    // A dry run without a login always says that it would need one; anything else is about the package.
+    const warnings = publish.stderr.split(/\r?\n/u).filter((line) => /^npm warn/u.test(line) && !/requires you to be logged in/u.test(line));
+    expect(warnings).toEqual([]);
+  });
+
   it("passes publint (strict: warnings fail) on the tarball", { timeout: 30_000 }, async () => {
     const lint = await node([binOf("publint", "publint"), "--strict", tarball], work);
     expect(lint.stdout).toMatch(/All good!/u);
