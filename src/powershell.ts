@@ -9,7 +9,7 @@ import plugin, { POWERSHELL_FILES, type WuaPlugin } from "./index.js";
 /** The deprecated entry as users see it, in `eslint`'s own types like the main entry. */
 export interface WuaPowerShellPlugin extends ESLint.Plugin {
   meta: { name: string; version: string; namespace: string };
-  languages: WuaPlugin["languages"];
+  languages: Pick<WuaPlugin["languages"], "powershell">;
   configs: { recommended: Linter.Config[]; strict: Linter.Config[] };
 }
 
@@ -28,7 +28,8 @@ function configOf(configName: "recommended" | "strict"): Linter.Config[] {
 
 const powershellPlugin: WuaPowerShellPlugin = {
   meta: { name: "eslint-plugin-wua/powershell", version: plugin.meta.version, namespace: "wua-powershell" },
-  languages: plugin.languages,
+  // Only the language this entry was made for: VBScript came later, under `wua/vbscript` only.
+  languages: { powershell: plugin.languages.powershell },
   configs: { recommended: configOf("recommended"), strict: configOf("strict") },
 };
 

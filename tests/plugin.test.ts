@@ -50,17 +50,21 @@ describe("plugin object", () => {
     expect(Object.keys(strict!.rules ?? {})).toHaveLength(5);
   });
 
-  it("splits .wsf and .hta files with the plugin's processors, parses their code as scripts, and reads .ps1/.psm1 as PowerShell", () => {
+  it("splits .wsf, .hta and batch files with the plugin's processors, parses their JScript as scripts, and reads .ps1/.psm1 as PowerShell and .vbs (with the VBScript the processors hand over) as VBScript", () => {
     for (const configs of [plugin.configs.recommended, plugin.configs.strict]) {
       expect(configs.map((c) => [c.files, c.processor, c.languageOptions?.sourceType, c.language])).toEqual([
         [undefined, undefined, undefined, undefined],
         [["**/*.wsf"], "wua/wsf", undefined, undefined],
         [["**/*.hta"], "wua/hta", undefined, undefined],
+        [["**/*.bat", "**/*.cmd"], "wua/batch", undefined, undefined],
         [["**/*.wsf/*.js", "**/*.hta/*.js"], undefined, "script", undefined],
         [["**/*.ps1", "**/*.psm1"], undefined, undefined, "wua/powershell"],
+        [["**/*.vbs", "**/*.wsf/*.vbs", "**/*.hta/*.vbs", "**/*.bat/*.vbs", "**/*.cmd/*.vbs"], undefined, undefined, "wua/vbscript"],
       ]);
     }
     expect(plugin.languages.powershell).toBeDefined();
+    expect(plugin.languages.vbscript).toBeDefined();
+    expect(plugin.processors.batch.meta).toEqual({ name: "eslint-plugin-wua/batch", version: packageJson.version });
     expect(plugin.processors.wsf.meta).toEqual({ name: "eslint-plugin-wua/wsf", version: packageJson.version });
     expect(plugin.processors.hta.meta).toEqual({ name: "eslint-plugin-wua/hta", version: packageJson.version });
   });

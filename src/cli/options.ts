@@ -4,11 +4,13 @@ import { parseArgs } from "node:util";
 export const HELP = `Usage: wua-lint [options] [paths...]
 
 Reports Windows Update Agent (WUA) calls that fail when the objects live on another computer.
-Paths default to the current folder. PowerShell .ps1 and .psm1 files are linted, Windows Script
-Host .js files are parsed as scripts, .mjs as modules, .cjs as CommonJS, .ts/.mts/.cts with
-@typescript-eslint/parser, and the JScript inside .wsf and .hta files is linted in place. Files
-saved as UTF-16 ("Unicode") or UTF-32 are read as such. Script files it does not lint (.vbs, .bat,
-...) are named at the end. A folder's own ESLint config is not used.
+Paths default to the current folder. PowerShell .ps1 and .psm1 files and VBScript .vbs files are
+linted, Windows Script Host .js files are parsed as scripts, .mjs as modules, .cjs as CommonJS,
+.ts/.mts/.cts with @typescript-eslint/parser, and the JScript and VBScript inside .wsf and .hta
+files are linted in place, as is a .bat or .cmd file that runs itself as VBScript (its first lines
+start cscript //e:vbscript "%~f0"). Files saved as UTF-16 ("Unicode") or UTF-32 are read as such.
+Script files it does not lint (.vbe, .jse, .wsc, other batch files) are named at the end. A
+folder's own ESLint config is not used.
 
 Options:
   --strict                   also report members that are not documented for remote callers

@@ -67,9 +67,9 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 /**
- * ESLint stops on a path whose files it all ignores. A folder of only .vbs files is not a mistake
- * when those files are named as skipped: lint what there is, and let a path that does not exist
- * still stop the run.
+ * ESLint stops on a path whose files it all ignores. A folder of only .vbe or plain batch files is
+ * not a mistake when those files are named as skipped: lint what there is, and let a path that does
+ * not exist still stop the run.
  */
 async function lintFiles(eslint: ESLint, eslintOptions: ESLint.Options, paths: string[], someSkipped: boolean): Promise<ESLint.LintResult[]> {
   try {

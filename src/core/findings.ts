@@ -79,6 +79,12 @@ export interface IgnoredLocationFinding<Node> {
   readonly ignoredAs: IgnoredAs;
   /** The page that says what the argument is. */
   readonly link: string;
+  /**
+   * How the file's language creates an object on a named computer, for the advice in the message:
+   * `CreateObject(progId, computer)` in VBScript; JScript's `new ActiveXObject(progId, computer)` when
+   * left out.
+   */
+  readonly remoteCreator?: string;
   /** The argument's value when it is a known string. */
   readonly value: string | undefined;
   /** The argument's source text, shortened for a message. */

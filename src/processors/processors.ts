@@ -1,13 +1,17 @@
 /**
  * ESLint processors for Windows Script Files and HTML Applications. Each job of a `.wsf` (each
- * `.hta` page) becomes one virtual JScript file in which every character outside its script blocks
- * is a space: reports, fixes and suggestions keep the file's own offsets, so nothing is mapped back.
+ * `.hta` page) becomes one virtual file per language it holds, a `.js` for its JScript and a `.vbs`
+ * for its VBScript, in which every character outside that language's script blocks is a space:
+ * reports, fixes and suggestions keep the file's own offsets, so nothing is mapped back.
  */
 import type { Linter } from "eslint";
 import { looksMisreadUnicode, MISREAD_UNICODE_MESSAGE } from "../text/encoding.js";
-import { findScriptBlocks, virtualText, type ContainerKind, type ContainerProblem } from "./script-blocks.js";
+import { findScriptBlocks, virtualText, type BlockLanguage, type ContainerKind, type ContainerProblem } from "./script-blocks.js";
 
 const PROBLEM_SOURCE = "wua";
+
+/** The extension that makes the plugin's configs read a virtual file in its language. */
+const EXTENSIONS: Record<BlockLanguage, string> = { jscript: "js", vbscript: "vbs" };
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -41,7 +45,9 @@ export function createProcessor(kind: ContainerKind, version: string): Linter.Pr
       }
       const container = findScriptBlocks(text, kind);
       pending.set(filename, container.problems.map((problem) => toMessage(text, problem)));
-      return container.groups.map((group) => ({ text: virtualText(text, group), filename: `${group.name}.js` }));
+      // ESLint names them `${index}_${filename}`: the first one (index 0) is the one that reports
+      // mistakes in the configuration (see rules/configuration-problems.ts).
+      return container.groups.map((group) => ({ text: virtualText(text, group), filename: `${group.name}.${EXTENSIONS[group.language]}` }));
     },
     postprocess(messages: Linter.LintMessage[][], filename: string) {
       const problems = pending.get(filename) ?? [];

@@ -1,23 +1,30 @@
 /**
- * The JScript inside a Windows Script File (.wsf) or an HTML Application (.hta), found by a real
- * HTML/XML tokenizer. Entities are never expanded and DTDs are never read, so hostile markup
- * (entity bombs) costs nothing. Plain data out: no ESLint here.
+ * The JScript and VBScript inside a Windows Script File (.wsf) or an HTML Application (.hta), found
+ * by a real HTML/XML tokenizer. Entities are never expanded and DTDs are never read, so hostile
+ * markup (entity bombs) costs nothing. Plain data out: no ESLint here.
  */
 import { Parser } from "htmlparser2";
 
 export type ContainerKind = "wsf" | "hta";
 
+/** The languages whose blocks are linted, each in a virtual file of its own. */
+export type BlockLanguage = "jscript" | "vbscript";
+
 /** The code of one `<script>` element: `[start, end)` offsets in the file, markers excluded. */
 export interface ScriptBlock {
   readonly start: number;
   readonly end: number;
-  /** `<![CDATA[` and `]]>` around the code, to blank out. */
+  /**
+   * Ranges inside the block that are not code, to blank out, in order: `<![CDATA[` and `]]>`, and in
+   * an `.hta` the lines VBScript reads as comments because they start with `<!--` or `-->`.
+   */
   readonly markers: readonly (readonly [number, number])[];
 }
 
-/** Blocks analysed together: a `.wsf` job, or a whole `.hta` page. */
+/** Blocks of one language analysed together: those of a `.wsf` job, or of a whole `.hta` page. */
 export interface ScriptGroup {
   readonly name: string;
+  readonly language: BlockLanguage;
   readonly blocks: readonly ScriptBlock[];
 }
 
@@ -32,31 +39,56 @@ export interface ScriptContainer {
   readonly problems: readonly ContainerProblem[];
 }
 
-type Language = "js" | "encoded" | "other";
+/** What a `<script>` element holds: code in a language linted here, encoded code, or something else. */
+type BlockContents = BlockLanguage | "JScript.Encode" | "VBScript.Encode" | "other";
 
 const JS_LANGUAGES = new Set(["jscript", "javascript", "ecmascript", "javascript1.1", "javascript1.2", "javascript1.3", "javascript1.5"]);
 const JS_TYPES = new Set(["text/javascript", "application/javascript", "text/jscript", "text/ecmascript", "application/ecmascript", "application/x-javascript"]);
+/** The script engine names vbscript.dll registers for running code ("VBS" is the short one). */
+const VBS_LANGUAGES = new Set(["vbscript", "vbs"]);
+const VBS_TYPES = new Set(["text/vbscript"]);
+const ENCODED_LANGUAGES: Record<string, BlockContents> = { "jscript.encode": "JScript.Encode", "vbscript.encode": "VBScript.Encode" };
 const CDATA_OPEN = "<![CDATA[";
 const CDATA_CLOSE = "]]>";
 
-function languageOf(attributes: Record<string, string>): Language {
+/** The `language` attribute (a script engine's name, any case) wins over `type`, as the hosts read them. */
+function contentsOf(attributes: Record<string, string>): BlockContents {
   const language = attributes["language"]?.trim().toLowerCase();
   if (language !== undefined && language !== "") {
-    if (JS_LANGUAGES.has(language)) return "js";
-    return language === "jscript.encode" ? "encoded" : "other";
+    if (JS_LANGUAGES.has(language)) return "jscript";
+    if (VBS_LANGUAGES.has(language)) return "vbscript";
+    return ENCODED_LANGUAGES[language] ?? "other";
   }
   const type = attributes["type"]?.trim().toLowerCase();
-  if (type === undefined || type === "") return "js";
-  return JS_TYPES.has(type) ? "js" : "other";
+  if (type === undefined || type === "") return "jscript";
+  if (JS_TYPES.has(type)) return "jscript";
+  return VBS_TYPES.has(type) ? "vbscript" : "other";
+}
+
+/** The blocks of a job or page in the order they appear; split by language at the end. */
+interface Container {
+  readonly name: string;
+  readonly blocks: { readonly language: BlockLanguage; readonly block: ScriptBlock }[];
+}
+
+/** One group per language, in the order each language first appears in the container. */
+function groupsOf(container: Container): ScriptGroup[] {
+  const byLanguage = new Map<BlockLanguage, ScriptBlock[]>();
+  for (const { language, block } of container.blocks) {
+    const blocks = byLanguage.get(language) ?? [];
+    blocks.push(block);
+    byLanguage.set(language, blocks);
+  }
+  return [...byLanguage].map(([language, blocks]) => ({ name: container.name, language, blocks }));
 }
 
 export function findScriptBlocks(text: string, kind: ContainerKind): ScriptContainer {
-  const groups: { name: string; blocks: ScriptBlock[] }[] = [];
+  const jobs: Container[] = [];
   const problems: ContainerProblem[] = [];
-  const pageGroup = { name: kind === "hta" ? "page" : "file", blocks: [] as ScriptBlock[] };
-  let job: { name: string; blocks: ScriptBlock[] } | null = null;
+  const page: Container = { name: kind === "hta" ? "page" : "file", blocks: [] };
+  let job: Container | null = null;
   let jobCount = 0;
-  let openScript: { openStart: number; openEnd: number; language: Language; external: boolean } | null = null;
+  let openScript: { openStart: number; openEnd: number; contents: BlockContents; external: boolean } | null = null;
 
   const parser = new Parser(
     {
@@ -65,12 +97,12 @@ export function findScriptBlocks(text: string, kind: ContainerKind): ScriptConta
           jobCount++;
           const id = attributes["id"]?.trim();
           job = { name: `job${jobCount}${id ? `-${id.replace(/[^\w-]/gu, "_")}` : ""}`, blocks: [] };
-          groups.push(job);
+          jobs.push(job);
         } else if (name === "script") {
           openScript = {
             openStart: parser.startIndex,
             openEnd: parser.endIndex,
-            language: languageOf(attributes),
+            contents: contentsOf(attributes),
             external: attributes["src"] !== undefined,
           };
         }
@@ -89,13 +121,18 @@ export function findScriptBlocks(text: string, kind: ContainerKind): ScriptConta
           problems.push({ offset: script.openStart, severity: 2, message: "This <script> element is never closed, so its code was not linted." });
           return;
         }
-        if (script.language === "encoded") {
-          problems.push({ offset: script.openStart, severity: 1, message: "This JScript.Encode block is encoded and cannot be read, so it was not linted." });
+        if (script.contents === "JScript.Encode" || script.contents === "VBScript.Encode") {
+          problems.push({ offset: script.openStart, severity: 1, message: `This ${script.contents} block is encoded and cannot be read, so it was not linted.` });
           return;
         }
-        if (script.language !== "js") return;
+        if (script.contents === "other") return;
         const block = blockOf(text, script.openEnd + 1, parser.startIndex, problems);
-        if (block) (job ?? pageGroup).blocks.push(block);
+        if (!block) return;
+        // A page's host (MSHTML) tells the VBScript engine it reads HTML by passing "</script>" as
+        // the end of the code; nothing shows Windows Script Host doing so for a .wsf job, whose
+        // code is left as written.
+        const withComments = kind === "hta" && script.contents === "vbscript" ? withHtmlCommentLines(text, block) : block;
+        (job ?? page).blocks.push({ language: script.contents, block: withComments });
       },
     },
     { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
@@ -103,8 +140,26 @@ export function findScriptBlocks(text: string, kind: ContainerKind): ScriptConta
   parser.write(text);
   parser.end();
 
-  if (pageGroup.blocks.length > 0) groups.unshift(pageGroup);
-  return { groups: groups.filter((group) => group.blocks.length > 0), problems };
+  return { groups: [page, ...jobs].flatMap(groupsOf), problems };
+}
+
+/**
+ * Lines of a page's VBScript block that start with `<!--` or `-->` (the old way of hiding scripts
+ * from browsers without them): VBScript hosted in HTML reads each as a comment to the end of its
+ * line, where a `.vbs` file would not even parse. They are blanked like the CDATA markers.
+ */
+function withHtmlCommentLines(text: string, block: ScriptBlock): ScriptBlock {
+  const comments: [number, number][] = [];
+  const commentLine = /^[ \t]*(?:<!--|-->)[^\r\n\u2028\u2029]*/gmu;
+  const code = text.slice(block.start, block.end);
+  for (const match of code.matchAll(commentLine)) {
+    const start = block.start + match.index + match[0].search(/\S/u);
+    comments.push([start, block.start + match.index + match[0].length]);
+  }
+  if (comments.length === 0) return block;
+  const outside = comments.filter(([start, end]) => block.markers.every(([from, to]) => end <= from || start >= to));
+  const markers = [...block.markers, ...outside].sort(([a], [b]) => a - b);
+  return { ...block, markers };
 }
 
 /** The code between the tags, with its CDATA markers located. */
@@ -136,9 +191,18 @@ function blank(text: string): string {
 
 /**
  * The group's code at the very offsets it has in the file: everything else becomes spaces (line
- * breaks kept). Lines, columns, fixes and suggestions need no mapping back.
+ * breaks kept). Lines, columns, fixes and suggestions need no mapping back. A byte-order mark is
+ * kept as it is: ESLint takes it off the file and off each virtual file alike, so that offsets
+ * count from the same place in both.
  */
 export function virtualText(text: string, group: ScriptGroup): string {
+  const virtual = blankedOutside(text, group);
+  return text.startsWith(BYTE_ORDER_MARK) ? BYTE_ORDER_MARK + virtual.slice(1) : virtual;
+}
+
+const BYTE_ORDER_MARK = "\uFEFF";
+
+function blankedOutside(text: string, group: ScriptGroup): string {
   let result = "";
   let position = 0;
   for (const block of group.blocks) {

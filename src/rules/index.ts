@@ -23,8 +23,9 @@ export const RECOMMENDED_RULES: readonly RuleName[] = [
 
 /**
  * Every rule works on ESLint's JavaScript (also TypeScript and the script blocks of .wsf and .hta
- * files) and on this plugin's PowerShell language, with the same rule ids. `wua-powershell/powershell`
- * is the same language as registered by the older `eslint-plugin-wua/powershell` entry.
+ * files) and on this plugin's PowerShell and VBScript languages, with the same rule ids.
+ * `wua-powershell/powershell` is the same language as registered by the older
+ * `eslint-plugin-wua/powershell` entry.
  */
-export const RULE_LANGUAGES = ["js/js", "wua/powershell", "wua-powershell/powershell"];
+export const RULE_LANGUAGES = ["js/js", "wua/powershell", "wua-powershell/powershell", "wua/vbscript"];
 for (const rule of Object.values(rules)) Object.assign(rule.meta, { languages: RULE_LANGUAGES });

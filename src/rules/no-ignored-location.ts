@@ -18,7 +18,7 @@ export const noIgnoredLocation = createRule<[], MessageId>({
     schema: [],
     messages: {
       eventPrefix:
-        "The {{progId}} is not created on {{where}}: WScript.CreateObject has no computer argument and always creates the object on this computer. Its second argument is a prefix for the names of event-handler functions, and WUA objects raise no events. To work on that computer, create the object with `new ActiveXObject(progId, computer)` under Windows Script Host, or run the script on that computer itself, for example as a scheduled task. See {{link}}",
+        "The {{progId}} is not created on {{where}}: WScript.CreateObject has no computer argument and always creates the object on this computer. Its second argument is a prefix for the names of event-handler functions, and WUA objects raise no events. To work on that computer, create the object with `{{remoteCreator}}` under Windows Script Host, or run the script on that computer itself, for example as a scheduled task. See {{link}}",
       winaxOptions:
         "The {{progId}} is not created on {{where}}: winax creates COM objects on this computer only. Its second argument is an options object (`{ activate: true }`), and winax ignores anything else there. To work on that computer, run the script there, for example as a scheduled task, or create the object from JScript under Windows Script Host with `new ActiveXObject(progId, computer)`. See {{link}}",
       createThere:
@@ -36,7 +36,7 @@ export const noIgnoredLocation = createRule<[], MessageId>({
       context.report({
         node: finding.node,
         messageId: finding.ignoredAs === "event-prefix" ? "eventPrefix" : "winaxOptions",
-        data: { ...data, link: finding.link },
+        data: { ...data, link: finding.link, remoteCreator: finding.remoteCreator ?? "new ActiveXObject(progId, computer)" },
         suggest: suggestions(finding, data),
       });
     });

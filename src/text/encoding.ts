@@ -89,10 +89,13 @@ function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string | undefin
  * other scripts); without a mark, Latin text is still every other character NUL.
  */
 export function looksMisreadUnicode(text: string): boolean {
+  // Text without a NUL is neither (every script in its right encoding): one fast search, no count.
+  const firstNul = text.indexOf("\0");
+  if (firstNul === -1) return false;
   if (/^\uFFFD\uFFFD/u.test(text) && text.slice(2, 512).includes("\0")) return true;
   let nuls = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0) nuls++;
-  return nuls > 0 && nuls * 4 >= text.length;
+  for (let i = firstNul; i < text.length; i++) if (text.charCodeAt(i) === 0) nuls++;
+  return nuls * 4 >= text.length;
 }
 
 /** The one message such a file gets under plain ESLint, whatever its language. */

@@ -23,7 +23,7 @@ function configWith(pluginConfig: readonly unknown[]): Linter.Config[] {
 }
 
 const filesIn = (folder: string): string[] =>
-  readdirSync(new URL(`../../examples/${folder}/`, import.meta.url)).filter((f) => /\.(?:js|mjs|ts|wsf|hta|ps1|psm1)$/u.test(f));
+  readdirSync(new URL(`../../examples/${folder}/`, import.meta.url)).filter((f) => /\.(?:js|mjs|ts|wsf|hta|ps1|psm1|vbs|cmd)$/u.test(f));
 
 async function lintExamples(pluginConfig: readonly unknown[]): Promise<Map<string, Linter.LintMessage[]>> {
   const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: configWith(pluginConfig) });
@@ -88,17 +88,23 @@ const EXPECTED_REMOTE_REPORTS: string[] = [
   "Get-PatchReport.ps1:51:21 wua/no-remote-unavailable-member",
   "Get-PatchReport.ps1:56:28 wua/no-remote-unavailable-member",
   "Get-PatchReport.ps1:60:27 wua/no-remote-unavailable-member",
+  "install-on-server.vbs:35:32 wua/no-remote-unavailable-member", // CreateUpdateDownloader
+  "install-on-server.vbs:40:31 wua/no-remote-unavailable-member", // CreateUpdateInstaller
   "inventory-prefix.js:5:64 wua/no-ignored-location", // WScript.CreateObject's event prefix taken for a computer
   "Invoke-PatchRun.ps1:29:28 wua/no-remote-unavailable-member",
   "Invoke-PatchRun.ps1:33:27 wua/no-remote-unavailable-member",
   "Invoke-PatchRun.ps1:37:19 wua/no-remote-unavailable-interface",
   "patch-jobs.wsf:24:31 wua/no-remote-unavailable-member", // CreateUpdateInstaller, install job
+  "patch-server.cmd:18:50 wua/no-remote-unavailable-member", // AcceptEula, in a batch file run as VBScript
+  "patch-server.cmd:21:31 wua/no-remote-unavailable-member", // CreateUpdateInstaller
   "patch-toolkit.js:15:25 wua/no-remote-unavailable-member", // CreateUpdateDownloader through this, bound by .call
   "patch-toolkit.js:25:24 wua/no-remote-unavailable-member", // CreateUpdateInstaller through a callback and a destructured pair
   "reboot-check.js:5:14 wua/no-remote-unavailable-interface", // Microsoft.Update.SystemInfo
   "Repair-AutomaticUpdates.ps1:10:14 wua/no-remote-unavailable-member",
   "Repair-AutomaticUpdates.ps1:12:9 wua/no-remote-unavailable-member",
   "Repair-AutomaticUpdates.ps1:14:5 wua/no-remote-unavailable-member",
+  "server-jobs.wsf:15:25 wua/no-remote-ishidden-write", // IsHidden, JScript job
+  "server-jobs.wsf:29:37 wua/no-remote-unavailable-member", // CreateUpdateInstaller, VBScript job
   "update-console.hta:25:23 wua/no-remote-ishidden-write",
   "UpdateServices.psm1:35:14 wua/no-remote-unavailable-member",
   "UpdateServices.psm1:41:14 wua/no-remote-unavailable-member",

@@ -316,3 +316,41 @@ describe("VS Code ESLint language server on PowerShell documents", () => {
     expect(bareTitles.some((t) => t.startsWith(suggestionTitle))).toBe(true);
   });
 });
+
+/** The `.vscode/settings.json` that the README's "VBScript in VS Code" section recommends. */
+function readmeVBScriptSettings(): Record<string, unknown> {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("### VBScript in VS Code"));
+  const block = /```json\n([\s\S]*?)```/u.exec(section);
+  return JSON.parse(block![1]!) as Record<string, unknown>;
+}
+
+describe("VS Code ESLint language server on VBScript documents", () => {
+  // VS Code gives .vbs files its Visual Basic language, `vb`, which the README's settings list.
+  const languageId = "vb";
+
+  it("sends the diagnostics of a .vbs document with their ranges, rule ids and doc links", async () => {
+    expect(readmeVBScriptSettings()["eslint.validate"]).toContain(languageId);
+    const vbs = open("examples/remote/install-on-server.vbs", languageId);
+    const diagnostics = await pullDiagnostics(vbs.uri);
+    const lines = vbs.text.split("\n");
+    expect(diagnostics.map((d) => `${d.code} ${rangeText(d.range)} ${lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character)}`)).toEqual([
+      "wua/no-remote-unavailable-member 35:32-35:54 CreateUpdateDownloader",
+      "wua/no-remote-unavailable-member 40:31-40:52 CreateUpdateInstaller",
+    ]);
+    expect(diagnostics.every((d) => d.codeDescription?.href === "https://github.com/eslint-plugin-wua/eslint-plugin-wua/blob/main/docs/rules/no-remote-unavailable-member.md")).toBe(true);
+  });
+
+  it("offers the suggestion as a code action whose edit drops the computer, and the finding goes", async () => {
+    const script = 'strComputer = WScript.Arguments(0)\nSet session = CreateObject("Microsoft.Update.Session", strComputer)\nSet installer = session.CreateUpdateInstaller()\n';
+    const { uri, text } = open("install.unsaved.vbs", languageId, script);
+    const diagnostics = await pullDiagnostics(uri);
+    expect(diagnostics.map((d) => `${d.code} ${rangeText(d.range)}`)).toEqual(["wua/no-remote-unavailable-member 3:25-3:46"]);
+    const actions = await codeActionsFor(uri, diagnostics[0]!);
+    const suggestion = actions.find((a) => a.title.startsWith("Create the Microsoft.Update.Session on this computer instead (drop strComputer)"));
+    expect(suggestion?.command?.command).toBe("eslint.applySuggestion");
+    const edited = applyEdits(text, await editsOf(suggestion!));
+    expect(edited.split("\n")[1]).toBe('Set session = CreateObject("Microsoft.Update.Session")');
+    expect(await diagnosticsAfterChange(uri, 2, edited)).toEqual([]);
+  });
+});

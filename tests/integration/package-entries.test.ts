@@ -29,7 +29,7 @@ describe("package entry points", () => {
     ]);
     expect(stderr).toBe("");
     expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toEqual(["eslint-plugin-wua", 5, "wua/recommended", ["powershell"], ["3:4 wua/no-remote-unavailable-member"]]);
+    expect(JSON.parse(stdout)).toEqual(["eslint-plugin-wua", 5, "wua/recommended", ["powershell", "vbscript"], ["3:4 wua/no-remote-unavailable-member"]]);
   });
 
   it("imports the main entry by name in Node: one import lints .ps1, and language: \"wua/powershell\" works in a user's own block", () => {

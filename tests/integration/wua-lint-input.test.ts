@@ -119,32 +119,33 @@ describe("wua-lint names the script files it does not lint", () => {
     const { status, stdout, stderr } = wuaLint(["--format", "json", "."], dir);
     expect(status).toBe(0);
     expect(summary(stdout)).toEqual([]);
+    // VBScript is linted; batch files are, when they run themselves as VBScript (these do not).
+    expect((JSON.parse(stdout) as JsonResult[]).map((result) => result.filePath.slice(dir.length + 1))).toEqual(["a.js", "patch.vbs"]);
     expect(stderr.trimEnd().split("\n")).toEqual([
-      "wua-lint: 3 files skipped, not linted: 1 VBScript (.vbs), 2 batch (.bat, .cmd)",
-      "  patch.vbs",
+      "wua-lint: 2 files skipped, not linted: 2 batch files without a VBScript launcher (.bat, .cmd)",
       "  sub/RUN2.CMD",
       "  sub/run.bat",
     ]);
   });
 
   it("treats a folder of nothing but unlinted scripts as linted, not as a usage error", () => {
-    const dir = newFolder("only-vbs", { "one.vbs": "WScript.Echo 1\n", "two.vbs": "WScript.Echo 2\n" });
+    const dir = newFolder("only-vbe", { "one.vbe": "#@~^CAAAAA==\n", "two.vbe": "#@~^CAAAAA==\n" });
     const { status, stdout, stderr } = wuaLint(["."], dir);
     expect(stdout).toBe("");
-    expect(stderr).toBe("wua-lint: 2 files skipped, not linted: 2 VBScript (.vbs)\n  one.vbs\n  two.vbs\n");
+    expect(stderr).toBe("wua-lint: 2 files skipped, not linted: 2 encoded VBScript (.vbe)\n  one.vbe\n  two.vbe\n");
     expect(status).toBe(0);
   });
 
   it("names an unlinted file given by name instead of ESLint's 'no matching configuration' warning", () => {
-    const dir = newFolder("named", { "one.vbs": "WScript.Echo 1\n" });
-    const { status, stdout, stderr } = wuaLint(["--format", "json", "one.vbs"], dir);
+    const dir = newFolder("named", { "one.vbe": "#@~^CAAAAA==\n" });
+    const { status, stdout, stderr } = wuaLint(["--format", "json", "one.vbe"], dir);
     expect(JSON.parse(stdout)).toEqual([]);
-    expect(stderr).toContain("1 file skipped, not linted: 1 VBScript (.vbs)");
+    expect(stderr).toContain("1 file skipped, not linted: 1 encoded VBScript (.vbe)");
     expect(status).toBe(0);
   });
 
   it("still stops on a path that does not exist, beside a folder of unlinted scripts", () => {
-    const dir = newFolder("missing", { "only/one.vbs": "WScript.Echo 1\n" });
+    const dir = newFolder("missing", { "only/one.vbe": "#@~^CAAAAA==\n" });
     const { status, stderr } = wuaLint(["only", "nowhere"], dir);
     expect(status).toBe(2);
     expect(stderr).toContain("wua-lint: No files matching 'nowhere' were found.");
@@ -154,7 +155,7 @@ describe("wua-lint names the script files it does not lint", () => {
     const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`s${String(i).padStart(2, "0")}.bat`, "@echo off\n"]));
     const { stderr } = wuaLint(["."], newFolder("many", files));
     const lines = stderr.trimEnd().split("\n");
-    expect(lines[0]).toBe("wua-lint: 12 files skipped, not linted: 12 batch (.bat)");
+    expect(lines[0]).toBe("wua-lint: 12 files skipped, not linted: 12 batch files without a VBScript launcher (.bat)");
     expect(lines.slice(1, 11)).toEqual(Array.from({ length: 10 }, (_, i) => `  s${String(i).padStart(2, "0")}.bat`));
     expect(lines[11]).toBe("  and 2 more");
   });

@@ -35,6 +35,10 @@ describe("wua-lint", () => {
     const byFile = new Map(results.map((r) => [r.filePath.slice(root.length), r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)]));
     expect(byFile.get("examples/remote/patch-jobs.wsf")).toEqual(["24:31 wua/no-remote-unavailable-member"]);
     expect(byFile.get("examples/remote/update-console.hta")).toEqual(["25:23 wua/no-remote-ishidden-write"]);
+    expect(byFile.get("examples/remote/install-on-server.vbs")).toEqual(["35:32 wua/no-remote-unavailable-member", "40:31 wua/no-remote-unavailable-member"]);
+    expect(byFile.get("examples/remote/server-jobs.wsf")).toEqual(["15:25 wua/no-remote-ishidden-write", "29:37 wua/no-remote-unavailable-member"]);
+    expect(byFile.get("examples/remote/patch-server.cmd")).toEqual(["18:50 wua/no-remote-unavailable-member", "21:31 wua/no-remote-unavailable-member"]);
+    for (const local of ["install-updates.vbs", "install-now.cmd"]) expect(byFile.has(`examples/local/${local}`), local).toBe(true);
     for (const [file, messages] of byFile) if (file.startsWith("examples/local/")) expect(messages, file).toEqual([]);
   });
 

@@ -92,11 +92,17 @@ function findings(json: string): Record<string, string[]> {
 // another computer and asking it for an installer, which Windows Update refuses to a remote caller.
 const JS_SCRIPT = 'var session = new ActiveXObject("Microsoft.Update.Session", "SRV-01");\nvar installer = session.CreateUpdateInstaller();\n';
 const PS_SCRIPT = 'param($c)\n$s = [Activator]::CreateInstance([Type]::GetTypeFromProgID("Microsoft.Update.Session", $c))\n$s.CreateUpdateInstaller()\n';
-const EXPECTED = { "patch.js": ["2 wua/no-remote-unavailable-member 2"], "patch.ps1": ["3 wua/no-remote-unavailable-member 2"] };
+const VBS_SCRIPT = 'Set session = CreateObject("Microsoft.Update.Session", WScript.Arguments(0))\r\nSet installer = session.CreateUpdateInstaller()\r\n';
+const EXPECTED = {
+  "patch.js": ["2 wua/no-remote-unavailable-member 2"],
+  "patch.ps1": ["3 wua/no-remote-unavailable-member 2"],
+  "patch.vbs": ["2 wua/no-remote-unavailable-member 2"],
+};
 
 function writeScripts(dir: string): void {
   write(join(dir, "scripts/patch.js"), JS_SCRIPT);
   write(join(dir, "scripts/patch.ps1"), PS_SCRIPT);
+  write(join(dir, "scripts/patch.vbs"), VBS_SCRIPT);
 }
 
 // Configs as users write them; the type checks compile them with the package's declarations and ESLint's.
@@ -238,7 +244,7 @@ beforeAll(async () => {
   for (const dir of ["esm", "cjs", "own", "bin", "unicode", "sarif", "settings"]) writeScripts(join(user, dir));
   // What Notepad's "Unicode" writes, and a VBScript file wua-lint does not lint.
   writeFileSync(join(user, "unicode/scripts/notepad.js"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JS_SCRIPT, "utf16le")]));
-  write(join(user, "unicode/scripts/patch.vbs"), 'Set s = CreateObject("Microsoft.Update.Session", strComputer)\n');
+  write(join(user, "unicode/scripts/logon.vbe"), "#@~^AAAAAA==^#~@\r\n");
   write(join(user, "sarif/eslint.config.mjs"), 'import wua from "eslint-plugin-wua";\nexport default [...wua.configs.recommended];\n');
   write(
     join(user, "settings/eslint.config.mjs"),
@@ -255,14 +261,14 @@ afterAll(() => {
 });
 
 describe("the packed package, installed in a CommonJS project beside eslint@10", () => {
-  it("lints .js and .ps1 files through the eslint CLI with an ES module config", { timeout: 30_000 }, async () => {
+  it("lints .js, .ps1 and .vbs files through the eslint CLI with an ES module config", { timeout: 30_000 }, async () => {
     const lint = await npx(["eslint", "--format", "json", "scripts"], join(user, "esm"));
     expect(lint.stderr).toBe("");
     expect(lint.status).toBe(1);
     expect(findings(lint.stdout)).toEqual(EXPECTED);
   });
 
-  it("lints .js and .ps1 files through the eslint CLI with a CommonJS config (require of the package)", { timeout: 30_000 }, async () => {
+  it("lints .js, .ps1 and .vbs files through the eslint CLI with a CommonJS config (require of the package)", { timeout: 30_000 }, async () => {
     const lint = await npx(["eslint", "--format", "json", "scripts"], join(user, "cjs"));
     expect(lint.stderr).toBe("");
     expect(lint.status).toBe(1);
@@ -283,11 +289,11 @@ describe("the packed package, installed in a CommonJS project beside eslint@10",
     expect(findings(lint.stdout)).toEqual(EXPECTED);
   });
 
-  it("wua-lint reads a UTF-16 script and names the .vbs file it skips", { timeout: 30_000 }, async () => {
+  it("wua-lint reads a UTF-16 script, lints VBScript and names the encoded file it skips", { timeout: 30_000 }, async () => {
     const lint = await npx(["wua-lint", "-f", "json", "scripts"], join(user, "unicode"));
     expect(lint.status).toBe(1);
     expect(findings(lint.stdout)).toEqual({ ...EXPECTED, "notepad.js": ["2 wua/no-remote-unavailable-member 2"] });
-    expect(lint.stderr).toBe(`wua-lint: 1 file skipped, not linted: 1 VBScript (.vbs)\n  ${join("scripts", "patch.vbs")}\n`);
+    expect(lint.stderr).toBe(`wua-lint: 1 file skipped, not linted: 1 encoded VBScript (.vbe)\n  ${join("scripts", "logon.vbe")}\n`);
   });
 
   it("writes SARIF that the SARIF multitool accepts, from wua-lint and from eslint with the package's formatter", { timeout: 60_000 }, async () => {
@@ -298,7 +304,7 @@ describe("the packed package, installed in a CommonJS project beside eslint@10",
       expect(lint.status, name).toBe(1);
       const log = JSON.parse(lint.stdout) as { runs: { tool: { driver: { name: string; version: string } }; results: { ruleId: string }[] }[] };
       expect(log.runs[0]!.tool.driver.name).toBe("eslint-plugin-wua");
-      expect(log.runs[0]!.results.map((result) => result.ruleId)).toEqual(["wua/no-remote-unavailable-member", "wua/no-remote-unavailable-member"]);
+      expect(log.runs[0]!.results.map((result) => result.ruleId)).toEqual(Array(3).fill("wua/no-remote-unavailable-member"));
       expect(validateSarif(lint.stdout, `packed-${name}`, work)).toEqual({ errors: [], warnings: [] });
     }
   });
@@ -313,7 +319,7 @@ describe("the packed package, installed in a CommonJS project beside eslint@10",
       expect(settingsMessages[0]!.message).toContain("assumRemote");
       expect(settingsMessages[0]!.message).toContain("assumeRemote");
     }
-    expect(results).toHaveLength(2);
+    expect(results).toHaveLength(3);
   });
 
   it("every relative link of the shipped README and docs names a file in the tarball", () => {

@@ -11,17 +11,9 @@
  * order; `$using:x` is a `UsingExpressionAst` around the variable, as in PowerShell, with the same range.
  */
 
-export interface Position {
-  /** 1-based. */
-  readonly line: number;
-  /** 0-based, in UTF-16 code units. */
-  readonly column: number;
-}
+import type { SourceLocation } from "../../text/line-index.js";
 
-export interface SourceLocation {
-  readonly start: Position;
-  readonly end: Position;
-}
+export type { Position, SourceLocation } from "../../text/line-index.js";
 
 interface BaseNode {
   /** UTF-16 offsets into the text: start inclusive, end exclusive. */

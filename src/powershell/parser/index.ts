@@ -4,7 +4,7 @@
  */
 import type { ScriptAst, ScriptBlockAst, Token } from "./ast.js";
 import { NODE, registerTree } from "./node.js";
-import { LineIndex } from "./positions.js";
+import { LineIndex } from "../../text/line-index.js";
 import { TokenKind } from "./token-kinds.js";
 import { TypeDefinitionParser } from "./type-definitions.js";
 

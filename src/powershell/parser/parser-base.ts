@@ -17,7 +17,7 @@ import type {
   StatementAst,
   StatementBlockAst,
 } from "./ast.js";
-import type { LineIndex } from "./positions.js";
+import type { LineIndex } from "../../text/line-index.js";
 import { Mode, type Token } from "./token.js";
 import { hasTrait, TokenKind, TokenTrait } from "./token-kinds.js";
 import { forEachChild } from "./children.js";

@@ -6,7 +6,7 @@
  */
 import { isAnyWhitespace, isWhitespace } from "./characters.js";
 import type { Comment } from "./ast.js";
-import type { LineIndex } from "./positions.js";
+import type { LineIndex } from "../../text/line-index.js";
 import { Mode, Token } from "./token.js";
 import { TokenKind } from "./token-kinds.js";
 

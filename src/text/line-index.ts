@@ -1,8 +1,20 @@
 /**
- * Offsets to line and column: the starts of lines found once (CRLF, LF and a lone CR end a line, as in
- * PowerShell and ESLint), then a binary search per position, short-cut for the line asked last.
+ * Offsets to line and column for the plugin's parsers: the starts of lines found once (CRLF, LF and a
+ * lone CR end a line, as in PowerShell, cscript and ESLint), then a binary search per position,
+ * short-cut for the line asked last and the one after it (ESLint asks in order).
  */
-import type { Position } from "./ast.js";
+
+export interface Position {
+  /** 1-based. */
+  readonly line: number;
+  /** 0-based, in UTF-16 code units. */
+  readonly column: number;
+}
+
+export interface SourceLocation {
+  readonly start: Position;
+  readonly end: Position;
+}
 
 export class LineIndex {
   readonly lineStarts: number[] = [0];
