@@ -3,20 +3,11 @@
  * Vitest): files saved as UTF-16 or UTF-32, script files it does not lint, ESLint's short flags,
  * options it does not have, and messages under --assume-remote.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const bin = join(root, "dist/cli/wua-lint.js");
-
-function wuaLint(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8" });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { wuaLint } from "./run-wua-lint.js";
 
 interface JsonResult {
   filePath: string;

@@ -8,18 +8,11 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { ESLint, type Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
-
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const bin = join(root, "dist/cli/wua-lint.js");
-
-function wuaLint(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8" });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { root, wuaLint } from "./run-wua-lint.js";
 
 interface JsonResult {
   filePath: string;

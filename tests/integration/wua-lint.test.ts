@@ -1,19 +1,12 @@
 /** The `wua-lint` command as a user runs it (built by `npm test` before Vitest runs). */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { root, wuaLint } from "./run-wua-lint.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const bin = join(root, "dist/cli/wua-lint.js");
 const packageJson = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
-
-function wuaLint(args: string[], cwd = root): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8" });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 interface JsonResult {
   filePath: string;

@@ -6,8 +6,9 @@
  * guess, never a throw. Its parts, one concern each, are chained in this order:
  * members.ts, creations.ts, expressions.ts, statements.ts, pipelines.ts, remoting.ts, functions.ts.
  */
-import { abbreviate, type RemoteFile } from "../../core/file-context.js";
-import type { Access, Finding } from "../../core/findings.js";
+import type { RemoteFile } from "../../core/file-context.js";
+import type { Access } from "../../core/findings.js";
+import { FindingInterpreter } from "../../core/interpreter-core.js";
 import type { Ast, ExpressionAst, FunctionDefinitionAst, FunctionMemberAst, StatementAst, TypeDefinitionAst } from "../parser/ast.js";
 import { newFrame, type Frame, type Scope } from "./scope.js";
 import type { Body } from "./syntax.js";
@@ -35,19 +36,17 @@ export type Argument = { readonly node: ExpressionAst } | { readonly value: Valu
 /** Deep enough for any real script; far from the JS stack limit. */
 const MAX_DEPTH = 300;
 
-export abstract class InterpreterBase {
-  readonly findings: Finding<Ast>[] = [];
-  private readonly reported = new Set<Ast>();
+export abstract class InterpreterBase extends FindingInterpreter<Ast> {
   /** Variables of the script's own scope (`$script:`, `$global:`). */
   protected readonly root: Scope;
   /** Bodies (functions, script blocks, class methods) evaluated at least once, and how often. */
   protected readonly evaluations = new Map<Ast, number>();
-  private depth = 0;
 
   constructor(
     protected readonly facts: ScriptFacts,
     root: Scope,
   ) {
+    super(facts.text, MAX_DEPTH);
     this.root = root;
   }
 
@@ -76,20 +75,6 @@ export abstract class InterpreterBase {
 
   // --- shared ---------------------------------------------------------------------------------------
 
-  protected report(finding: Finding<Ast>): void {
-    if (this.reported.has(finding.node)) return;
-    this.reported.add(finding.node);
-    this.findings.push(finding);
-  }
-
-  protected text(node: Ast): string {
-    return this.facts.text.slice(node.range[0], node.range[1]);
-  }
-
-  protected abbreviated(node: Ast): string {
-    return abbreviate(this.text(node));
-  }
-
   protected newFrame(session: Frame["session"], usingScope: Scope | null, returnsOnly: boolean): Frame {
     return newFrame(session, usingScope, returnsOnly);
   }
@@ -100,16 +85,5 @@ export abstract class InterpreterBase {
 
   protected markEvaluated(body: Ast): void {
     this.evaluations.set(body, (this.evaluations.get(body) ?? 0) + 1);
-  }
-
-  /** One level deeper, or false past the limit (nesting can be thousands deep): then yield unknown. */
-  protected enter(): boolean {
-    if (this.depth >= MAX_DEPTH) return false;
-    this.depth++;
-    return true;
-  }
-
-  protected leave(): void {
-    this.depth--;
   }
 }

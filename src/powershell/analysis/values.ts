@@ -1,5 +1,6 @@
 /** What the PowerShell evaluator knows about a value. */
 import type { RemoteOrigin } from "../../core/findings.js";
+import { choiceOf } from "../../core/scalar-choice.js";
 import type { InterfaceName } from "../../core/object-model.js";
 import { joinWuaObjects, sharedWuaObject, type WuaObject } from "../../core/wua-object.js";
 import type { Ast, FunctionDefinitionAst, HashtableAst, ScriptBlockExpressionAst } from "../parser/ast.js";
@@ -37,8 +38,6 @@ export const UNKNOWN: Value = { kind: "unknown" };
 export const NULL: Value = { kind: "null" };
 export const FAILED: Value = { kind: "failed" };
 export const THIS_COMPUTER: Value = { kind: "this-computer" };
-
-const MAX_CHOICES = 8;
 
 export function scalar(value: Scalar): Value {
   return { kind: "scalar", value };
@@ -80,31 +79,13 @@ export function joinTwo(a: Value, b: Value): Value {
   if (a.kind === "array" && b.kind === "wua") return { kind: "array", element: joinTwo(a.element, b) };
   if (b.kind === "array" && a.kind === "wua") return { kind: "array", element: joinTwo(a, b.element) };
   if (a.kind === "session" && b.kind === "session") return a.remote ? a : b;
-  if ((isScalarLike(a) || a.kind === "choice") && (isScalarLike(b) || b.kind === "choice")) return choice(a, b);
+  if ((isScalarLike(a) || a.kind === "choice") && (isScalarLike(b) || b.kind === "choice")) return choiceOf(a, b, UNKNOWN);
   // A scalar joined with something unknown is unknown: a location then counts as remote.
   if (a.kind === "unknown" || b.kind === "unknown") {
     const other = a.kind === "unknown" ? b : a;
     return isScalarLike(other) || other.kind === "choice" ? UNKNOWN : other;
   }
   return rank(b) > rank(a) ? b : a;
-}
-
-function choice(a: Value, b: Value): Value {
-  const options: Value[] = [];
-  for (const option of [...optionsOf(a), ...optionsOf(b)]) {
-    if (!options.some((known) => sameScalar(known, option))) options.push(option);
-  }
-  if (options.length > MAX_CHOICES) return UNKNOWN;
-  return options.length === 1 ? options[0]! : { kind: "choice", options };
-}
-
-function optionsOf(value: Value): readonly Value[] {
-  return value.kind === "choice" ? value.options : [value];
-}
-
-function sameScalar(a: Value, b: Value): boolean {
-  if (a.kind === "scalar" && b.kind === "scalar") return a.value === b.value;
-  return a.kind === b.kind && a.kind !== "scalar";
 }
 
 /** The shared value for a WUA object with these views and origins; unknown without views. */

@@ -6,8 +6,8 @@
  * guess, never a throw. Its parts, one concern each, are chained in this order: variables.ts,
  * members.ts, creations.ts, expressions.ts, statements.ts, procedures.ts.
  */
-import { abbreviate, type RemoteFile } from "../../core/file-context.js";
-import type { Finding } from "../../core/findings.js";
+import type { RemoteFile } from "../../core/file-context.js";
+import { FindingInterpreter } from "../../core/interpreter-core.js";
 import type { Expression, Node, Statement } from "../parser/ast.js";
 import type { ClassInfo, Procedure, ProgramIndex } from "./program-index.js";
 import type { Scope } from "./scope.js";
@@ -48,12 +48,10 @@ export interface Frame {
 /** Deep enough for any real script; far from the JS stack limit. */
 const MAX_DEPTH = 250;
 
-export abstract class InterpreterBase {
-  readonly findings: Finding<Node>[] = [];
-  private readonly reported = new Set<Node>();
-  private depth = 0;
-
-  constructor(protected readonly facts: ScriptFacts) {}
+export abstract class InterpreterBase extends FindingInterpreter<Node> {
+  constructor(protected readonly facts: ScriptFacts) {
+    super(facts.text, MAX_DEPTH);
+  }
 
   // --- rules the parts provide to each other ---------------------------------------------------------
 
@@ -64,32 +62,6 @@ export abstract class InterpreterBase {
   /** `New C` at `site`: an instance, with its `Class_Initialize` run. */
   abstract construct(className: string, site: Node, scope: Scope, frame: Frame): Value;
 
-  // --- shared ---------------------------------------------------------------------------------------
-
-  protected report(finding: Finding<Node>): void {
-    if (this.reported.has(finding.node)) return;
-    this.reported.add(finding.node);
-    this.findings.push(finding);
-  }
-
-  protected text(node: Node): string {
-    return this.facts.text.slice(node.range[0], node.range[1]);
-  }
-
-  protected abbreviated(node: Node): string {
-    return abbreviate(this.text(node));
-  }
-
-  /** One level deeper, or false past the limit (nesting can be thousands deep): then yield unknown. */
-  protected enter(): boolean {
-    if (this.depth >= MAX_DEPTH) return false;
-    this.depth++;
-    return true;
-  }
-
-  protected leave(): void {
-    this.depth--;
-  }
 }
 
 const lowerCased = new Map<string, string>();

@@ -1,5 +1,6 @@
 /** What the VBScript evaluator knows about a value. */
 import type { RemoteOrigin } from "../../core/findings.js";
+import { choiceOf } from "../../core/scalar-choice.js";
 import type { InterfaceName } from "../../core/object-model.js";
 import { joinWuaObjects, sharedWuaObject, type WuaObject } from "../../core/wua-object.js";
 import type { Node } from "../parser/ast.js";
@@ -50,8 +51,6 @@ export const UNKNOWN: Value = { kind: "unknown" };
 export const EMPTY: Value = { kind: "empty" };
 export const FAILED: Value = { kind: "failed" };
 export const THIS_COMPUTER: Value = { kind: "this-computer" };
-
-const MAX_CHOICES = 8;
 
 export function scalar(value: Scalar): Value {
   return { kind: "scalar", value };
@@ -109,7 +108,7 @@ export function joinTwo(a: Value, b: Value): Value {
   if (a === b) return a;
   if (a.kind === "wua" && b.kind === "wua") return joinWuaObjects(a, b);
   if (a.kind === "array" && b.kind === "array") return arrayOf(joinTwo(a.element, b.element));
-  if (isScalarLike(a) && isScalarLike(b)) return choice(a, b);
+  if (isScalarLike(a) && isScalarLike(b)) return choiceOf(a, b, UNKNOWN);
   if (a.kind === "host" && b.kind === "host") return a.object === b.object ? a : UNKNOWN;
   if (a.kind === "instance" && b.kind === "instance") {
     if (a.className !== b.className) return UNKNOWN;
@@ -121,24 +120,6 @@ export function joinTwo(a: Value, b: Value): Value {
     return isScalarLike(other) ? UNKNOWN : other;
   }
   return rank(b) > rank(a) ? b : a;
-}
-
-function choice(a: Value, b: Value): Value {
-  const options: Value[] = [];
-  for (const option of [...optionsOf(a), ...optionsOf(b)]) {
-    if (!options.some((known) => sameScalar(known, option))) options.push(option);
-  }
-  if (options.length > MAX_CHOICES) return UNKNOWN;
-  return options.length === 1 ? options[0]! : { kind: "choice", options };
-}
-
-function optionsOf(value: Value): readonly Value[] {
-  return value.kind === "choice" ? value.options : [value];
-}
-
-function sameScalar(a: Value, b: Value): boolean {
-  if (a.kind === "scalar" && b.kind === "scalar") return a.value === b.value;
-  return a.kind === b.kind && a.kind !== "scalar";
 }
 
 /** The shared value for a WUA object with these views and origins; unknown without views. */
