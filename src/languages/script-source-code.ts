@@ -140,8 +140,9 @@ export class ScriptSourceCode<Root extends Node, Node extends ScriptNode, Commen
     const directives: Directive[] = [];
     const problem = this.#describeProblem(this.text, (offset) => this.getLocFromIndex(offset).line);
     if (problem !== undefined) {
-      const [start, end] = problem.range;
-      problems.push({ ruleId: null, message: problem.message, loc: { start: this.getLocFromIndex(start), end: this.getLocFromIndex(end) } });
+      // Kept inside the text: an opener may be described longer than what the file has left of it.
+      const [start, end] = problem.range.map((offset) => Math.min(offset, this.text.length));
+      problems.push({ ruleId: null, message: problem.message, loc: { start: this.getLocFromIndex(start!), end: this.getLocFromIndex(end!) } });
     }
     for (const comment of this.getInlineConfigNodes()) {
       const { label, value, justification } = commentParser.parseDirective(comment.value) ?? {};

@@ -13,8 +13,8 @@ export type Deliver = (findings: readonly Finding<unknown>[]) => void;
 export interface FrontEnd {
   /** Whether this front end reads files with this SourceCode. */
   readonly accepts: (sourceCode: unknown) => boolean;
-  /** Listeners that deliver the file's findings once ESLint has walked it. */
-  readonly listen: (sourceCode: never, settings: unknown, deliver: Deliver) => Record<string, (node: never) => void>;
+  /** Listeners that deliver the file's findings once ESLint has walked it; `file` says where it is on disk. */
+  readonly listen: (sourceCode: never, settings: unknown, deliver: Deliver, file: { readonly cwd: string; readonly filename: string }) => Record<string, (node: never) => void>;
 }
 
 const frontEnds: FrontEnd[] = [];
@@ -25,7 +25,7 @@ export function registerFrontEnd(frontEnd: FrontEnd): void {
 
 export function listenForFindings(context: AnyContext, deliver: Deliver): TSESLint.RuleListener {
   for (const frontEnd of frontEnds) {
-    if (frontEnd.accepts(context.sourceCode)) return frontEnd.listen(context.sourceCode as never, context.settings, deliver) as TSESLint.RuleListener;
+    if (frontEnd.accepts(context.sourceCode)) return frontEnd.listen(context.sourceCode as never, context.settings, deliver, { cwd: context.cwd, filename: context.physicalFilename }) as TSESLint.RuleListener;
   }
   return withFileAnalysis(context, (analysis) => deliver(analysis.findings));
 }

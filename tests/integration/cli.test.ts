@@ -37,7 +37,13 @@ describe("eslint CLI", () => {
     const local = results.filter((r) => r.filePath.includes(`${join("examples", "local")}`));
     expect(remote.length).toBeGreaterThan(0);
     expect(local.length).toBeGreaterThan(0);
-    for (const r of remote) expect(r.messages.length, r.filePath).toBeGreaterThan(0);
+    // Start-Patching.ps1 only sends code: its failures are reported in the worker and library it sends.
+    const sender = join("examples", "remote", "fleet", "Start-Patching.ps1");
+    for (const r of remote) {
+      if (r.filePath.endsWith(sender)) expect(r.messages, r.filePath).toEqual([]);
+      else expect(r.messages.length, r.filePath).toBeGreaterThan(0);
+    }
+    expect(remote.some((r) => r.filePath.endsWith(sender))).toBe(true);
     for (const r of local) expect(r.messages, r.filePath).toEqual([]);
     const ruleIds = new Set(remote.flatMap((r) => r.messages.map((m) => m.ruleId)));
     expect([...ruleIds].sort()).toEqual([

@@ -40,6 +40,13 @@ describe("DCOM creation: GetTypeFromProgID with a computer", () => {
     expect(reportedTexts(code)).toEqual(["CreateUpdateInstaller"]);
   });
 
+  it("reads a double-quoted name built from known parts", () => {
+    const local = `$name = 'localhost'\n$s = ${DCOM('"$name"')}\n$s.CreateUpdateInstaller()`;
+    expect(reportedTexts(local)).toEqual([]);
+    const remote = `$site = 'SRV'\n$s = ${DCOM('"$site-01.corp"')}\n$s.CreateUpdateInstaller()`;
+    expect(lintPowerShell(remote)[0]!.message).toContain('created on "SRV-01.corp" at line 2');
+  });
+
   it("treats a value it cannot work out as another computer", () => {
     const code = `$s = ${DCOM("(Get-Content servers.txt)[0]")}\n$s.CreateUpdateInstaller()`;
     expect(reportedTexts(code)).toEqual(["CreateUpdateInstaller"]);
@@ -57,6 +64,9 @@ describe("DCOM creation: GetTypeFromProgID with a computer", () => {
     ['""'],
     ["'127.0.0.1'"],
     ["$neverAssigned"],
+    ['"$env:COMPUTERNAME"'],
+    ['"$($env:COMPUTERNAME)"'],
+    ['"$neverAssigned"'],
   ])("stays silent for this computer: %s", (computer) => {
     expect(reportedTexts(`$s = ${DCOM(computer)}\n$s.CreateUpdateInstaller()`)).toEqual([]);
   });

@@ -171,3 +171,14 @@ describe("a malformed eslint configuration comment", () => {
     expect(findings(code).filter((f) => !f.startsWith("parse@"))).toEqual(["no-remote-unavailable-member@4:5"]);
   });
 });
+
+describe("a file's one parse message", () => {
+  // Seed 3212: a file that is one backtick. The message's range ran past the end of the text, and
+  // ESLint's location lookup threw before any rule ran.
+  it.each([["`"], ["$x = `"], ["@'"]])("stays inside the text: %j", (code) => {
+    const messages = lintPowerShell(code);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ ruleId: null, line: 1 });
+    expect(messages[0]!.endColumn).toBeLessThanOrEqual(code.length + 1);
+  });
+});

@@ -8,9 +8,16 @@ import { isRemoteMarker, localNamesOf, mayUseWua, readWuaSettings, remoteFileOf 
 import type { Finding } from "../../core/findings.js";
 import type { Ast, ScriptAst } from "../parser/ast.js";
 import type { PowerShellSourceCode } from "../source-code.js";
+import { sentFromElsewhere, setupFor } from "./cross-file.js";
 import { Interpreter } from "./functions.js";
 import { Scope } from "./scope.js";
 import { ScriptIndexer, type ScriptIndex } from "./script-index.js";
+
+/** Where ESLint runs and which file on disk it lints: other files there may send this one's code. */
+export interface LintedFile {
+  readonly cwd: string;
+  readonly filename: string;
+}
 
 /** A file's index, collected while ESLint walks it, then its findings. */
 interface FileState {
@@ -28,6 +35,7 @@ export function withPowerShellAnalysis(
   sourceCode: PowerShellSourceCode,
   settings: unknown,
   onFindings: (findings: readonly Finding<Ast>[]) => void,
+  file?: LintedFile,
 ): Record<string, (node: never) => void> {
   const known = states.get(sourceCode);
   const state: FileState = known ?? { indexer: new ScriptIndexer(), findings: undefined };
@@ -35,7 +43,7 @@ export function withPowerShellAnalysis(
     // The script's own block only: esquery's `[parent]` is false where `parent` is null. A nested
     // block's exit would otherwise call every wua rule once more.
     "ScriptBlockAst:not([parent]):exit"() {
-      state.findings ??= analyse(sourceCode.ast, sourceCode.text, settings, state.indexer.index());
+      state.findings ??= analyse(sourceCode.ast, sourceCode.text, settings, state.indexer.index(), file);
       onFindings(state.findings);
     },
   };
@@ -48,22 +56,12 @@ export function withPowerShellAnalysis(
   return { ...state.indexer.listeners(), ...deliver };
 }
 
-function analyse(script: ScriptAst, text: string, rawSettings: unknown, index: ScriptIndex): readonly Finding<Ast>[] {
+function analyse(script: ScriptAst, text: string, rawSettings: unknown, index: ScriptIndex, file: LintedFile | undefined): readonly Finding<Ast>[] {
   const settings = readWuaSettings(rawSettings);
   const marker = script.comments.find((comment) => isRemoteMarker(comment.value));
-  const interpreter = new Interpreter(
-    {
-      text,
-      localNames: localNamesOf(settings),
-      remoteFile: remoteFileOf(marker?.loc.start.line, settings),
-      assignedNames: index.assignedNames,
-      unassignedIsNull: !index.dotSources,
-      functions: index.functions,
-      classes: index.classes,
-      suggestionsAllowed: script.errors.length === 0,
-    },
-    new Scope(null),
-  );
-  interpreter.run(script, index.leftovers);
+  const facts = setupFor(script, text, index, { localNames: localNamesOf(settings), remoteFile: remoteFileOf(marker?.loc.start.line, settings) });
+  const interpreter = new Interpreter(facts, new Scope(null));
+  const sent = file === undefined ? undefined : sentFromElsewhere(file.cwd, file.filename, index.functions);
+  interpreter.run(script, index.leftovers, sent);
   return [...interpreter.findings].sort((a, b) => a.node.range[0] - b.node.range[0]);
 }

@@ -148,6 +148,41 @@ export const START_JOB = spec({
   throttlelimit: {},
 });
 
+export const IMPORT_MODULE = spec({
+  name: {},
+  fullyqualifiedname: {},
+  assembly: {},
+  moduleinfo: {},
+  prefix: {},
+  function: {},
+  cmdlet: {},
+  variable: {},
+  alias: {},
+  force: { isSwitch: true },
+  passthru: { isSwitch: true },
+  ascustomobject: { isSwitch: true },
+  global: { isSwitch: true },
+  scope: {},
+  argumentlist: { aliases: ["args"] },
+  disablenamechecking: { isSwitch: true },
+  noclobber: { isSwitch: true },
+  requiredversion: {},
+  minimumversion: { aliases: ["version"] },
+  maximumversion: {},
+  pssession: {},
+  cimsession: {},
+  usewindowspowershell: { aliases: ["usewinps"], isSwitch: true },
+  skipeditioncheck: { isSwitch: true },
+});
+
+export const JOIN_PATH = spec({
+  path: { aliases: ["pspath"] },
+  childpath: {},
+  additionalchildpath: {},
+  resolve: { isSwitch: true },
+  credential: {},
+});
+
 /** Commands by name and alias; lower-cased. */
 export const COMMAND_NAMES: Readonly<Record<string, string>> = {
   "invoke-command": "invoke-command",
@@ -174,6 +209,10 @@ export const COMMAND_NAMES: Readonly<Record<string, string>> = {
   "start-job": "start-job",
   sajb: "start-job",
   "start-threadjob": "start-threadjob",
+  inlinescript: "inlinescript",
+  "import-module": "import-module",
+  ipmo: "import-module",
+  "join-path": "join-path",
 };
 
 /** Every spelling of a command's parameters that PowerShell accepts (names, aliases, unique prefixes), worked out once. */

@@ -7,7 +7,9 @@
 import { remoteFileReason } from "../../core/file-context.js";
 import { judgeCreation } from "../../core/findings.js";
 import { lookUpProgId, viewsOf, type InterfaceName } from "../../core/object-model.js";
-import type { Ast, ExpressionAst, InvokeMemberExpressionAst, MemberExpressionAst } from "../parser/ast.js";
+import { LineIndex } from "../../text/line-index.js";
+import type { Ast, ExpressionAst, InvokeMemberExpressionAst, MemberExpressionAst, ScriptBlockExpressionAst, StringConstantExpressionAst } from "../parser/ast.js";
+import { codeOfString, isMadeFromText } from "./string-code.js";
 import { MemberInterpreter } from "./members.js";
 import type { Frame, Scope } from "./scope.js";
 import { typeNameOf } from "./syntax.js";
@@ -21,6 +23,10 @@ interface Location {
 }
 
 export abstract class CreationInterpreter extends MemberInterpreter {
+  /** The code of each constant string made into a block, or null when it does not parse. */
+  private readonly stringCode = new Map<StringConstantExpressionAst, ScriptBlockExpressionAst | null>();
+  private lines: LineIndex | undefined;
+
   protected staticMember(node: MemberExpressionAst | InvokeMemberExpressionAst, args: readonly ExpressionAst[] | undefined, scope: Scope, frame: Frame): Value {
     const type = node.expression.type === "TypeExpressionAst" ? typeNameOf(node.expression.typeName) : undefined;
     const member = this.memberName(node.member, scope, frame)?.toLowerCase();
@@ -43,6 +49,9 @@ export abstract class CreationInterpreter extends MemberInterpreter {
         return this.createInstance(node, args ?? [], scope, frame);
       case "microsoft.visualbasic.interaction::createobject":
         return this.vbCreateObject(node, args ?? [], scope, frame);
+      case "scriptblock::create":
+      case "management.automation.scriptblock::create":
+        return this.blockFromText(args?.[0], scope, frame);
     }
     const argValues = (args ?? []).map((arg) => this.expression(arg, scope, frame));
     if (this.facts.classes.has(type)) {
@@ -50,6 +59,8 @@ export abstract class CreationInterpreter extends MemberInterpreter {
       const method = this.methodOf(type, member);
       if (method) return this.callMethod(method, UNKNOWN, argValues, frame);
     }
+    // `[Text.Encoding]::Unicode.GetBytes($block)`, `[Convert]::ToBase64String(...)`: .NET takes a block's text.
+    for (const value of argValues) this.shipAsText(value);
     return UNKNOWN;
   }
 
@@ -81,6 +92,22 @@ export abstract class CreationInterpreter extends MemberInterpreter {
     const location = values[1];
     const origins = this.creationOrigins(node, entry.progId, location ? { node: args[1]!, value: location, progIdNode: args[0]! } : undefined, frame);
     return this.created(node, viewsOf(entry.defaultInterface), origins);
+  }
+
+  /**
+   * `[scriptblock]::Create(x)`: the block `x` is the text of, or the code of a constant string, with
+   * its nodes at their places inside the string. Anything else is code the analysis cannot read.
+   */
+  private blockFromText(argument: ExpressionAst | undefined, scope: Scope, frame: Frame): Value {
+    const text = argument === undefined ? UNKNOWN : this.expression(argument, scope, frame);
+    if (text.kind === "script-block" || text.kind === "block-text") return { kind: "script-block", node: text.node };
+    if (text.kind !== "scalar" || text.source === undefined) return UNKNOWN;
+    let code = this.stringCode.get(text.source);
+    if (code === undefined) {
+      code = codeOfString(text.source, this.facts.text, (this.lines ??= new LineIndex(this.facts.text))) ?? null;
+      this.stringCode.set(text.source, code);
+    }
+    return code === null ? UNKNOWN : { kind: "script-block", node: code };
   }
 
   /** A WUA object comes into being: refused outright for some interfaces when remote. */
@@ -124,7 +151,8 @@ export abstract class CreationInterpreter extends MemberInterpreter {
    */
   private locationRemoval({ node, progIdNode }: Location): readonly [number, number] | undefined {
     const plain = node.type === "VariableExpressionAst" || (node.type === "StringConstantExpressionAst" && node.stringConstantType !== "BareWord");
-    if (!plain || !this.facts.suggestionsAllowed) return undefined;
+    // Inside code made from a string, an edit would have to respect the string's quoting.
+    if (!plain || !this.facts.suggestionsAllowed || isMadeFromText(node)) return undefined;
     if (this.facts.text.slice(progIdNode.range[1], node.range[1]).includes("#")) return undefined;
     return [progIdNode.range[1], node.range[1]];
   }

@@ -7,6 +7,7 @@ import type {
   Ast,
   BinaryExpressionAst,
   ConvertExpressionAst,
+  ExpandableStringExpressionAst,
   ExpressionAst,
   HashtableAst,
   StatementAst,
@@ -16,7 +17,7 @@ import type {
 import { CreationInterpreter } from "./creations.js";
 import type { Frame, Scope } from "./scope.js";
 import { typeNameOf, variableName, type VariableName } from "./syntax.js";
-import { join, NULL, scalar, THIS_COMPUTER, UNKNOWN, type Value } from "./values.js";
+import { arrayOf, join, NULL, scalar, THIS_COMPUTER, UNKNOWN, type Value } from "./values.js";
 
 /** Automatic variables PowerShell sets itself: reading one is not reading `$null`. */
 const AUTOMATIC = new Set([
@@ -30,7 +31,7 @@ const AUTOMATIC = new Set([
 export abstract class ExpressionInterpreter extends CreationInterpreter {
   expression(node: ExpressionAst, scope: Scope, frame: Frame): Value {
     // The two commonest leaves, read here: they need no depth guard.
-    if (node.type === "StringConstantExpressionAst") return scalar(node.value);
+    if (node.type === "StringConstantExpressionAst") return { kind: "scalar", value: node.value, source: node };
     if (node.type === "VariableExpressionAst") return this.readVariable(variableName(node), scope, frame);
     if (!this.enter()) return UNKNOWN;
     try {
@@ -45,8 +46,7 @@ export abstract class ExpressionInterpreter extends CreationInterpreter {
       case "UsingExpressionAst":
         return this.expression(node.subExpression, scope, frame);
       case "ExpandableStringExpressionAst":
-        for (const nested of node.nestedExpressions) this.expression(nested, scope, frame);
-        return UNKNOWN;
+        return this.expandedString(node, scope, frame);
       case "ConstantExpressionAst":
         return typeof node.value === "bigint" ? scalar(Number(node.value)) : scalar(node.value);
       case "MemberExpressionAst":
@@ -62,10 +62,15 @@ export abstract class ExpressionInterpreter extends CreationInterpreter {
         const inner = this.newFrame(frame.session, frame.usingScope, false);
         this.runStatements(node.subExpression.statements, scope, inner);
         const value = inner.output.length === 0 ? UNKNOWN : join(inner.output);
-        return node.type === "ArrayExpressionAst" ? { kind: "array", element: this.elementOf(value) } : value;
+        if (node.type !== "ArrayExpressionAst") return value;
+        // `@($server, $block)` is the list the comma wrote, in order; `@($text)` a list of one.
+        const [only] = inner.output;
+        if (inner.output.length === 1 && only?.kind === "array" && only.items !== undefined) return only;
+        if (inner.output.length > 0 && inner.output.every(isSingle)) return arrayOf(inner.output);
+        return { kind: "array", element: this.elementOf(value) };
       }
       case "ArrayLiteralAst":
-        return { kind: "array", element: join(node.elements.map((element) => this.expression(element, scope, frame))) };
+        return arrayOf(node.elements.map((element) => this.expression(element, scope, frame)));
       case "ScriptBlockExpressionAst":
         return { kind: "script-block", node };
       case "HashtableAst":
@@ -104,7 +109,15 @@ export abstract class ExpressionInterpreter extends CreationInterpreter {
     const right = this.expression(node.right, scope, frame);
     switch (node.operator) {
       case "+":
+        if (isCode(left)) return this.asText(left);
+        if (isCode(right)) return this.asText(right);
         return left.kind === "scalar" && right.kind === "scalar" ? this.compound(left, right) : UNKNOWN;
+      case "-f": {
+        // `"& {{ {0} }}" -f $block`: the block's text goes into the string.
+        const formatted = right.kind === "array" ? (right.items ?? [right.element]) : [right];
+        const block = formatted.find(isCode);
+        return block === undefined ? UNKNOWN : this.asText(block);
+      }
       case "??":
         return left.kind === "null" ? right : join([left, right]);
       default:
@@ -134,6 +147,7 @@ export abstract class ExpressionInterpreter extends CreationInterpreter {
       case "collections.arraylist":
         return { kind: "array", element: this.elementOf(value) };
       case "string":
+        if (isCode(value)) return this.asText(value);
         return value.kind === "scalar" ? scalar(String(value.value)) : value.kind === "this-computer" ? value : UNKNOWN;
       default:
         return value;
@@ -162,7 +176,7 @@ export abstract class ExpressionInterpreter extends CreationInterpreter {
       }
       case "function": {
         const fn = this.facts.functions.get(name.name);
-        return fn ? { kind: "script-block", node: fn } : UNKNOWN;
+        return fn ? { kind: "script-block", node: fn } : { kind: "outside-function", name: name.name };
       }
       case "script":
       case "global":
@@ -187,6 +201,8 @@ export abstract class ExpressionInterpreter extends CreationInterpreter {
 
   /** A variable nothing assigned: `$null` in PowerShell, unless it may come from elsewhere. */
   private unassigned(name: string): Value {
+    if (name === "psscriptroot" && this.facts.scriptPath !== undefined) return scalar(parentFolder(this.facts.scriptPath));
+    if (name === "pscommandpath" && this.facts.scriptPath !== undefined) return scalar(this.facts.scriptPath);
     if (AUTOMATIC.has(name) || this.facts.assignedNames.has(name) || !this.facts.unassignedIsNull) return UNKNOWN;
     return NULL;
   }
@@ -199,10 +215,38 @@ export abstract class ExpressionInterpreter extends CreationInterpreter {
       case "choice":
         return value;
       case "array":
-        return { kind: "array", element: this.serialized(value.element) };
+        return value.items === undefined ? { kind: "array", element: this.serialized(value.element) } : arrayOf(value.items.map((item) => this.serialized(item)));
+      case "script-block":
+      case "block-text":
+        // A script block arrives as its text: PowerShell will not bind it as a block again.
+        return this.asText(value);
       default:
         return UNKNOWN;
     }
+  }
+
+  /**
+   * `"$PSScriptRoot\worker.ps1"`: the text, when every part is a known scalar; a block's text when a
+   * block is written into it; otherwise unknown.
+   */
+  private expandedString(node: ExpandableStringExpressionAst, scope: Scope, frame: Frame): Value {
+    const values = node.nestedExpressions.map((nested) => this.expression(nested, scope, frame));
+    const block = values.find(isCode);
+    if (block !== undefined) return this.asText(block);
+    const [only] = values;
+    // `"$env:COMPUTERNAME"`, `"$computer"`: the name itself, even when it is one of several.
+    if (values.length === 1 && (only!.kind === "this-computer" || only!.kind === "choice") && node.value === this.text(node.nestedExpressions[0]!)) return only!;
+    let text = "";
+    let from = 0;
+    for (const [index, nested] of node.nestedExpressions.entries()) {
+      const value = values[index]!;
+      const written = this.text(nested);
+      const at = node.value.indexOf(written, from);
+      if (at === -1 || (value.kind !== "scalar" && value.kind !== "null")) return UNKNOWN;
+      text += node.value.slice(from, at) + (value.kind === "scalar" ? String(value.value) : "");
+      from = at + written.length;
+    }
+    return scalar(text + node.value.slice(from));
   }
 }
 
@@ -220,4 +264,18 @@ function isStatement(node: Ast): node is StatementAst {
 
 function isExpression(node: Ast): node is ExpressionAst {
   return (node.type.endsWith("ExpressionAst") && node.type !== "CommandExpressionAst") || node.type === "ArrayLiteralAst" || node.type === "HashtableAst" || node.type === "ConstantExpressionAst";
+}
+
+/** A value that a pipeline does not enumerate: it stays one element of `@( )`. */
+function isSingle(value: Value): boolean {
+  return value.kind !== "array" && value.kind !== "wua" && value.kind !== "unknown";
+}
+
+function isCode(value: Value): value is Value & { kind: "script-block" | "block-text" } {
+  return value.kind === "script-block" || value.kind === "block-text";
+}
+
+/** The folder of a script, as `$PSScriptRoot` gives it. */
+function parentFolder(path: string): string {
+  return path.replace(/[\\/][^\\/]*$/u, "");
 }

@@ -8,7 +8,7 @@ import type { Access } from "../../core/findings.js";
 import type { Ast, FunctionDefinitionAst, FunctionMemberAst, ScriptBlockAst, ScriptBlockExpressionAst, TypeDefinitionAst } from "../parser/ast.js";
 import type { Argument } from "./interpreter-base.js";
 import { RemotingInterpreter } from "./remoting.js";
-import { idOf, Scope, valueIdentity, type Frame } from "./scope.js";
+import { idOf, Scope, valueIdentity, type Frame, type RemoteSession } from "./scope.js";
 import {
   isSwitchParameter,
   parameterName,
@@ -26,6 +26,14 @@ import { join, joinTwo, NULL, scalar, UNKNOWN, type Value } from "./values.js";
 /** How often one function or script block may be evaluated with different arguments. */
 const MAX_EVALUATIONS_PER_BODY = 12;
 
+/** Code of this file that other files send to other computers (cross-file.ts), and why. */
+export interface SentFromElsewhere {
+  /** The whole file runs there (`Invoke-Command -FilePath`). */
+  readonly file: RemoteSession | undefined;
+  /** Functions of the file sent as `${function:Name}`, by lower-cased name. */
+  readonly functions: ReadonlyMap<string, RemoteSession>;
+}
+
 /** Bodies nothing invoked, in source order: run at the end with nothing bound. */
 export interface Leftovers {
   readonly functions: readonly FunctionDefinitionAst[];
@@ -38,18 +46,27 @@ export class Interpreter extends RemotingInterpreter {
   private readonly running = new Set<string>();
   private readonly classProperties = new Map<string, Value>();
 
-  /** Runs the whole script, then every body nothing invoked. */
-  run(script: ScriptBlockAst, leftovers: Leftovers): void {
-    const frame = this.newFrame(null, null, false);
+  /**
+   * Runs the whole script (on other computers, when another file sends it there), the functions other
+   * files send, then every body nothing invoked, except those only ever used as text: code shipped as
+   * text runs elsewhere, if anywhere.
+   */
+  run(script: ScriptBlockAst, leftovers: Leftovers, sent?: SentFromElsewhere): void {
+    const frame = this.newFrame(sent?.file ?? null, null, false);
     for (const parameter of parametersOf(script)) {
       // A script's parameters come from whoever starts it: a computer name there is not known.
       this.root.variables.set(parameterName(parameter), UNKNOWN);
     }
     // begin/process/end blocks of a script share its scope, in that order.
     this.runStatements(statementsOf(script), this.root, frame);
+    for (const [name, session] of sent?.functions ?? []) {
+      const fn = this.facts.functions.get(name);
+      if (fn !== undefined) this.callBody(fn, [], new Map(), undefined, new Scope(null), this.newFrame(session, null, false), "function", true, UNKNOWN);
+    }
+    const unused = (body: Ast): boolean => !this.evaluations.has(body) && !this.onlyText(body);
     for (const fn of leftovers.functions) {
       // Nothing in the file calls it (a module's function): its parameters are not known.
-      if (!this.evaluations.has(fn)) this.callBody(fn, [], new Map(), undefined, this.root, frame, "function", false, UNKNOWN);
+      if (unused(fn)) this.callBody(fn, [], new Map(), undefined, this.root, frame, "function", false, UNKNOWN);
     }
     for (const method of leftovers.methods) {
       if (this.evaluations.has(method)) continue;
@@ -57,8 +74,16 @@ export class Interpreter extends RemotingInterpreter {
       this.callMethod(method, owner === undefined ? UNKNOWN : { kind: "instance", className: owner }, [], frame);
     }
     for (const block of leftovers.blocks) {
-      if (!this.evaluations.has(block)) this.callBody(block, [], new Map(), undefined, new Scope(null), frame, "block");
+      if (unused(block)) this.callBody(block, [], new Map(), undefined, new Scope(null), frame, "block");
     }
+  }
+
+  /** Whether a body, or one it is written in, is used only as text. */
+  private onlyText(body: Ast): boolean {
+    for (let node: Ast | null = body; node !== null; node = node.parent) {
+      if (this.textUses.has(node) && !this.evaluations.has(node)) return true;
+    }
+    return false;
   }
 
   protected callFunction(fn: FunctionDefinitionAst, elements: readonly CommandElement[], input: Value | undefined, scope: Scope, frame: Frame): Value {

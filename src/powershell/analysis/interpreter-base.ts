@@ -9,7 +9,7 @@
 import type { RemoteFile } from "../../core/file-context.js";
 import type { Access } from "../../core/findings.js";
 import { FindingInterpreter } from "../../core/interpreter-core.js";
-import type { Ast, ExpressionAst, FunctionDefinitionAst, FunctionMemberAst, StatementAst, TypeDefinitionAst } from "../parser/ast.js";
+import type { Ast, CommandAst, ExpressionAst, FunctionDefinitionAst, FunctionMemberAst, StatementAst, TypeDefinitionAst } from "../parser/ast.js";
 import { newFrame, type Frame, type Scope } from "./scope.js";
 import type { Body } from "./syntax.js";
 import type { Value } from "./values.js";
@@ -28,6 +28,20 @@ export interface ScriptFacts {
   readonly classes: ReadonlyMap<string, TypeDefinitionAst>;
   /** False when PowerShell cannot run the file: a suggestion would then edit code that does not parse. */
   readonly suggestionsAllowed: boolean;
+  /** The file's path, when it is read as a sender of other files: `$PSScriptRoot` is then known. */
+  readonly scriptPath?: string;
+  /** Where sends to code written in other files are recorded (cross-file.ts). */
+  readonly sends?: SendRecorder;
+}
+
+/** Code this file sends to other computers that is written in other files. */
+export interface SendRecorder {
+  /** `Invoke-Command -FilePath path` to `target`. */
+  file(path: string, command: CommandAst, target: string): void;
+  /** `Invoke-Command -ScriptBlock ${function:Name}` with a function the file does not define. */
+  outsideFunction(name: string, command: CommandAst, target: string): void;
+  /** `. path`, `Import-Module path`: files whose functions this one may send. */
+  library(path: string): void;
 }
 
 /** An argument as a command received it: its syntax, or a value known already (splatted, bound). */
@@ -41,6 +55,8 @@ export abstract class InterpreterBase extends FindingInterpreter<Ast> {
   protected readonly root: Scope;
   /** Bodies (functions, script blocks, class methods) evaluated at least once, and how often. */
   protected readonly evaluations = new Map<Ast, number>();
+  /** Bodies whose text the script takes (`.ToString()`, `"$block"`): shipped as data, maybe never run here. */
+  protected readonly textUses = new Set<Ast>();
 
   constructor(
     protected readonly facts: ScriptFacts,
@@ -81,6 +97,19 @@ export abstract class InterpreterBase extends FindingInterpreter<Ast> {
 
   protected output(frame: Frame, value: Value): void {
     if (!frame.returnsOnly && value.kind !== "unknown") frame.output.push(value);
+  }
+
+  /** A block's text: from here on the block is data, unless `[scriptblock]::Create` makes code of it. */
+  protected asText(value: Value & { kind: "script-block" | "block-text" }): Value {
+    if (value.kind === "block-text") return value;
+    this.textUses.add(value.node);
+    return { kind: "block-text", node: value.node };
+  }
+
+  /** Blocks handed where only their text goes (another process, a file, a .NET method): not run here. */
+  protected shipAsText(value: Value): void {
+    if (value.kind === "script-block") this.asText(value);
+    else if (value.kind === "array") for (const item of value.items ?? [value.element]) this.shipAsText(item);
   }
 
   protected markEvaluated(body: Ast): void {

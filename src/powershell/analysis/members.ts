@@ -13,6 +13,12 @@ import { FAILED, UNKNOWN, wuaObject, type Value } from "./values.js";
 
 type WuaValue = Value & { kind: "wua" };
 
+/** Members of a script block that give its source text (or an object that holds it). */
+const TEXT_MEMBERS = new Set(["tostring", "ast", "startposition", "extent", "file"]);
+
+/** Methods of collections that keep a block as it is, to be run later maybe. */
+const STORES = /^(?:add|addrange|insert|enqueue|push|set_item|setvalue|tryadd|addscript|addcommand)$/iu;
+
 export abstract class MemberInterpreter extends InterpreterBase {
   /** `[Type]::Member` and `[Type]::Method(...)`: where WUA objects are created (creations.ts). */
   protected abstract staticMember(node: MemberExpressionAst | InvokeMemberExpressionAst, args: readonly ExpressionAst[] | undefined, scope: Scope, frame: Frame): Value;
@@ -68,10 +74,17 @@ export abstract class MemberInterpreter extends InterpreterBase {
         return FAILED;
       case "script-block": {
         const lower = name.toLowerCase();
+        // `$block.ToString()`, `${function:X}.Ast.Extent.Text`, `.StartPosition.Content`: its text.
+        if (TEXT_MEMBERS.has(lower)) return this.asText(object);
         if (lower !== "invoke" && lower !== "invokereturnasis") return UNKNOWN;
         return this.callBody(object.node, (args ?? []).map((value) => ({ value })), new Map(), undefined, scope, frame, "block");
       }
+      case "block-text":
+        // `.Trim()`, `.Replace(...)`, `.Extent.Text`: still that block's text.
+        return object;
       default:
+        // A .NET method takes a block as its text (`$encoding.GetBytes($block)`); a collection keeps it.
+        if (!STORES.test(name)) for (const arg of args ?? []) this.shipAsText(arg);
         return UNKNOWN;
     }
   }

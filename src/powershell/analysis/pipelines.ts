@@ -6,11 +6,12 @@
  */
 import type { Access } from "../../core/findings.js";
 import { lookUpProgId, viewsOf } from "../../core/object-model.js";
-import type { CommandAst, ExpressionAst, PipelineAst, ScriptBlockExpressionAst } from "../parser/ast.js";
+import type { CommandAst, ExpressionAst, FunctionDefinitionAst, PipelineAst, ScriptBlockExpressionAst } from "../parser/ast.js";
 import {
   bindCommand,
   COMMAND_NAMES,
   FOREACH_OBJECT,
+  JOIN_PATH,
   NEW_OBJECT,
   resolveParameter,
   SELECT_OBJECT,
@@ -29,8 +30,14 @@ export abstract class PipelineInterpreter extends StatementInterpreter {
   protected abstract invokeCommand(node: CommandAst, elements: readonly CommandElement[], input: Value | undefined, scope: Scope, frame: Frame): Value;
   /** `New-PSSession` (remoting.ts). */
   protected abstract newSession(elements: readonly CommandElement[], scope: Scope, frame: Frame): Value;
+  /** A workflow of the file called as a command, maybe with `-PSComputerName` (remoting.ts). */
+  protected abstract callWorkflow(node: CommandAst, fn: FunctionDefinitionAst, elements: readonly CommandElement[], input: Value | undefined, scope: Scope, frame: Frame): Value;
+  /** A workflow's `InlineScript { }` (remoting.ts). */
+  protected abstract inlineScript(node: CommandAst, elements: readonly CommandElement[], scope: Scope, frame: Frame): Value;
+  /** `Import-Module path` (remoting.ts: a file whose functions this one may send). */
+  protected abstract importModule(elements: readonly CommandElement[], scope: Scope, frame: Frame): Value;
   /** A function of the file called as a command (functions.ts). */
-  protected abstract callFunction(fn: import("../parser/ast.js").FunctionDefinitionAst, elements: readonly CommandElement[], input: Value | undefined, scope: Scope, frame: Frame): Value;
+  protected abstract callFunction(fn: FunctionDefinitionAst, elements: readonly CommandElement[], input: Value | undefined, scope: Scope, frame: Frame): Value;
 
   protected pipeline(node: PipelineAst, scope: Scope, frame: Frame): Value {
     let input: Value | undefined;
@@ -48,7 +55,9 @@ export abstract class PipelineInterpreter extends StatementInterpreter {
     if (node.invocationOperator === null && !known && fn === undefined) {
       // Most commands: neither one the analysis knows nor a function of the file. Their command
       // line is not built.
-      this.commandArguments(node, scope, frame);
+      const shipsText = written !== undefined && SHIPS_TEXT.test(written);
+      this.commandArguments(node, scope, frame, shipsText);
+      if (shipsText && input !== undefined) this.shipAsText(input);
       return UNKNOWN;
     }
     const line = commandLine(node);
@@ -83,21 +92,45 @@ export abstract class PipelineInterpreter extends StatementInterpreter {
         return UNKNOWN;
       case "start-job":
       case "start-threadjob":
-        return this.startJob(line.elements, input, scope, frame);
+        return this.startJob(name, line.elements, input, scope, frame);
+      case "inlinescript":
+        return this.inlineScript(node, line.elements, scope, frame);
+      case "import-module":
+        return this.importModule(line.elements, scope, frame);
+      case "join-path":
+        return this.joinPath(line.elements, scope, frame);
     }
+    if (fn?.isWorkflow) return this.callWorkflow(node, fn, line.elements, input, scope, frame);
     if (fn !== undefined) return this.callFunction(fn, line.elements, input, scope, frame);
     this.commandArguments(node, scope, frame);
     return UNKNOWN;
   }
 
-  /** Arguments of a command the analysis does not know: evaluated for what they use, not invoked. */
-  private commandArguments(node: CommandAst, scope: Scope, frame: Frame): void {
+  /**
+   * Arguments of a command the analysis does not know: evaluated for what they use, not invoked. A
+   * block given to a command that hands code to another process (`powershell.exe -Command`, a
+   * scheduled task, `PsExec`, a file) goes as text: it is not run here.
+   */
+  protected commandArguments(node: CommandAst, scope: Scope, frame: Frame, shipsText = false): void {
     const elements = node.commandElements;
     for (let i = 1; i < elements.length; i++) {
       const element = elements[i]!;
-      if (element.type !== "CommandParameterAst") this.expression(element, scope, frame);
-      else if (element.argument !== null) this.expression(element.argument, scope, frame);
+      const argument = element.type !== "CommandParameterAst" ? element : element.argument;
+      if (argument === null) continue;
+      const value = this.expression(argument, scope, frame);
+      if (shipsText) this.shipAsText(value);
     }
+  }
+
+  /** `Join-Path $PSScriptRoot worker.ps1`: the path, when both parts are known. */
+  private joinPath(elements: readonly CommandElement[], scope: Scope, frame: Frame): Value {
+    const bound = this.bind(JOIN_PATH, elements, scope, frame);
+    const parts = [bound.named.get("path") ?? bound.positional.shift(), bound.named.get("childpath") ?? bound.positional.shift()];
+    const values = parts.map((part) => (part === undefined ? UNKNOWN : this.argumentValue(part, scope, frame)));
+    const texts = values.map((value) => (value.kind === "scalar" && typeof value.value === "string" ? value.value : undefined));
+    const [parent, child] = texts;
+    if (parent === undefined || child === undefined) return UNKNOWN;
+    return scalar(`${parent.replace(/[\\/]+$/u, "")}\\${child.replace(/^[\\/]+/u, "")}`);
   }
 
   /** Named and positional arguments, with `@splat` hashtables spread into named ones. */
@@ -123,11 +156,11 @@ export abstract class PipelineInterpreter extends StatementInterpreter {
     return "value" in argument ? argument.value : this.expression(argument.node, scope, frame);
   }
 
-  /** `-ArgumentList a, b`: the values in order. */
-  protected argumentListValues(argument: Argument | undefined, scope: Scope, frame: Frame): Value[] {
+  /** `-ArgumentList a, b`, `@(a, b)`, `(a, b)` or a variable that holds such a list: the values in order. */
+  protected argumentListValues(argument: Argument | undefined, scope: Scope, frame: Frame): readonly Value[] {
     if (argument === undefined) return [];
-    if ("node" in argument && argument.node.type === "ArrayLiteralAst") return argument.node.elements.map((element) => this.expression(element, scope, frame));
-    return [this.argumentValue(argument, scope, frame)];
+    const value = this.argumentValue(argument, scope, frame);
+    return value.kind === "array" && value.items !== undefined ? value.items : [value];
   }
 
   private newObject(node: CommandAst, elements: readonly CommandElement[], scope: Scope, frame: Frame): Value {
@@ -161,12 +194,14 @@ export abstract class PipelineInterpreter extends StatementInterpreter {
     return input === undefined ? UNKNOWN : { kind: "array", element: this.elementOf(input) };
   }
 
-  private startJob(elements: readonly CommandElement[], input: Value | undefined, scope: Scope, frame: Frame): Value {
+  private startJob(name: "start-job" | "start-threadjob", elements: readonly CommandElement[], input: Value | undefined, scope: Scope, frame: Frame): Value {
     const bound = this.bind(START_JOB, elements, scope, frame);
     const blockArgument = bound.named.get("scriptblock") ?? bound.positional[0];
     const block = blockArgument && this.argumentValue(blockArgument, scope, frame);
-    const args = this.argumentListValues(bound.named.get("argumentlist"), scope, frame);
-    // A job runs on this computer, in a process of its own: only its arguments and `$using:` reach it.
+    let args = this.argumentListValues(bound.named.get("argumentlist"), scope, frame);
+    // A job runs on this computer, in a process of its own: only its arguments and `$using:` reach
+    // it, serialized (a block arrives as its text). A thread job shares this process and its objects.
+    if (name === "start-job") args = args.map((value) => this.serialized(value));
     if (block?.kind === "script-block") {
       this.callBody(block.node, args.map((value) => ({ value })), new Map(), input, new Scope(null), this.newFrame(frame.session, scope, false), "block");
     }
@@ -186,7 +221,8 @@ export abstract class PipelineInterpreter extends StatementInterpreter {
       const fresh = new Scope(null);
       fresh.variables.set("_", element);
       fresh.variables.set("psitem", element);
-      return this.wrapArray(this.callBody(block.node, [], new Map(), undefined, fresh, this.newFrame(frame.session, scope, false), "block", true));
+      const args = this.argumentListValues(bound.named.get("argumentlist"), scope, frame).map((value) => ({ value }));
+      return this.wrapArray(this.callBody(block.node, args, new Map(), undefined, fresh, this.newFrame(frame.session, scope, false), "block", true));
     }
     const blocks: ScriptBlockExpressionAst[] = [];
     for (const key of ["begin", "process", "end"]) {
@@ -251,6 +287,8 @@ export abstract class PipelineInterpreter extends StatementInterpreter {
     if (value.kind === "scalar" && typeof value.value === "string") {
       const fn = this.facts.functions.get(value.value.toLowerCase());
       if (fn) return this.callFunction(fn, elements, input, scope, frame);
+      // `. "$PSScriptRoot\lib.ps1"`: its functions become this file's.
+      if (operator === ".") this.facts.sends?.library(value.value);
     }
     if (value.kind !== "script-block") {
       this.commandArguments(node, scope, frame);
@@ -272,6 +310,10 @@ export abstract class PipelineInterpreter extends StatementInterpreter {
     return this.callBody(value.node, positional, named, input, runScope, frame, value.node.type === "FunctionDefinitionAst" ? "function" : "block");
   }
 }
+
+/** Commands that hand code to another process or to disk, where it runs (if ever) apart from this script. */
+const SHIPS_TEXT =
+  /^(?:powershell|pwsh|schtasks|psexec|psexec64|paexec|cmd|wmic|register-scheduledtask|new-scheduledtaskaction|set-scheduledtask|register-scheduledjob|invoke-wujob|start-process|saps|set-content|add-content|out-file|new-item|invoke-cimmethod|invoke-wmimethod)(?:\.exe)?$/iu;
 
 export function hashtableEntries(value: Value): Iterable<[string, Value]> {
   return value.kind === "hashtable" ? value.entries : [];

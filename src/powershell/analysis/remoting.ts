@@ -1,11 +1,12 @@
 /**
  * Remote contexts: a script block that `Invoke-Command` runs on other computers (`-ComputerName`,
- * `-Session` from `New-PSSession`, `-HostName`, ...) makes every WUA object created inside it remote,
- * since the caller there is a network logon. Values reach the block serialized (`-ArgumentList`,
- * `$using:`); what comes back is deserialized.
+ * `-Session` from `New-PSSession`, `-HostName`, ...) or a workflow run with `-PSComputerName` makes
+ * every WUA object created inside it remote, since the caller there is a network logon. Values reach
+ * the block serialized (`-ArgumentList`, `$using:`); what comes back is deserialized. Code sent that
+ * is written in another file (`-FilePath`, a dot-sourced function) is recorded for that file.
  */
-import type { CommandAst } from "../parser/ast.js";
-import { INVOKE_COMMAND, NEW_PSSESSION } from "./commands.js";
+import type { Ast, CommandAst, FunctionDefinitionAst } from "../parser/ast.js";
+import { IMPORT_MODULE, INVOKE_COMMAND, NEW_PSSESSION } from "./commands.js";
 import type { Argument } from "./interpreter-base.js";
 import { PipelineInterpreter } from "./pipelines.js";
 import { Scope, type Frame, type RemoteSession } from "./scope.js";
@@ -61,10 +62,11 @@ export abstract class RemotingInterpreter extends PipelineInterpreter {
   protected invokeCommand(node: CommandAst, elements: readonly CommandElement[], input: Value | undefined, scope: Scope, frame: Frame): Value {
     const bound = this.bind(INVOKE_COMMAND, elements, scope, frame);
     const hasNamedTarget = TARGETS.some((target) => bound.named.has(target));
+    const filePath = bound.named.get("filepath");
     let blockArgument = bound.named.get("scriptblock");
     let positionalTarget: Argument | undefined;
     const positional = [...bound.positional];
-    if (blockArgument === undefined) {
+    if (blockArgument === undefined && filePath === undefined) {
       if (!hasNamedTarget && positional.length >= 2) positionalTarget = positional.shift();
       blockArgument = positional.shift();
     } else if (!hasNamedTarget) {
@@ -73,6 +75,7 @@ export abstract class RemotingInterpreter extends PipelineInterpreter {
     const target = this.remoteTarget(bound.named, positionalTarget, scope, frame);
     const block = blockArgument && this.argumentValue(blockArgument, scope, frame);
     const args = this.argumentListValues(bound.named.get("argumentlist"), scope, frame);
+    if (target !== undefined) this.recordSend(node, filePath, block, target, scope, frame);
     if (block?.kind !== "script-block") return UNKNOWN;
     if (target === undefined && !hasNamedTarget && positionalTarget === undefined) {
       // In process: the block runs here, in a child scope (or this one, with -NoNewScope).
@@ -90,4 +93,75 @@ export abstract class RemotingInterpreter extends PipelineInterpreter {
     // What comes back from another computer is deserialized: no live COM object.
     return UNKNOWN;
   }
+
+  /** Code written in another file that this `Invoke-Command` sends to `target`. */
+  private recordSend(node: CommandAst, filePath: Argument | undefined, block: Value | undefined, target: string, scope: Scope, frame: Frame): void {
+    const sends = this.facts.sends;
+    if (sends === undefined) return;
+    if (filePath !== undefined) {
+      const path = this.argumentValue(filePath, scope, frame);
+      if (path.kind === "scalar" && typeof path.value === "string") sends.file(path.value, node, target);
+    } else if (block?.kind === "outside-function") {
+      sends.outsideFunction(block.name, node, target);
+    }
+  }
+
+  /**
+   * A workflow: with `-PSComputerName` (or `-PSConnectionUri`) its activities and `InlineScript`
+   * blocks run on those computers; otherwise where it is called.
+   */
+  protected callWorkflow(node: CommandAst, fn: FunctionDefinitionAst, elements: readonly CommandElement[], input: Value | undefined, scope: Scope, frame: Frame): Value {
+    const target = this.workflowTarget(elements, scope, frame);
+    if (target === undefined) return this.callFunction(fn, elements, input, scope, frame);
+    const session: RemoteSession = { command: node, description: `in workflow ${fn.name}, which runs on ${target} at line ${node.loc.start.line} (-PSComputerName)` };
+    this.callFunction(fn, elements, input, scope, this.newFrame(session, frame.usingScope, false));
+    return UNKNOWN;
+  }
+
+  /**
+   * `InlineScript { }` in a workflow: a process of its own where the workflow runs; the workflow's
+   * variables reach it only as `$Using:`.
+   */
+  protected inlineScript(node: CommandAst, elements: readonly CommandElement[], scope: Scope, frame: Frame): Value {
+    const [first] = elements;
+    if (!insideWorkflow(node) || first?.kind !== "argument" || first.node.type !== "ScriptBlockExpressionAst") {
+      this.commandArguments(node, scope, frame);
+      return UNKNOWN;
+    }
+    // An activity's own `-PSComputerName` sends it elsewhere, whatever the workflow's computer.
+    const target = this.workflowTarget(elements, scope, frame);
+    const session = target === undefined ? frame.session : { command: node, description: `in the InlineScript that runs on ${target} at line ${node.loc.start.line} (-PSComputerName)` };
+    return this.callBody(first.node, [], new Map(), undefined, new Scope(null), this.newFrame(session, scope, false), "block", true);
+  }
+
+  /** The computers a workflow or activity names with `-PSComputerName`, as written. */
+  private workflowTarget(elements: readonly CommandElement[], scope: Scope, frame: Frame): string | undefined {
+    const index = elements.findIndex((element) => element.kind === "parameter" && isWorkflowTarget(element.name));
+    const target = elements[index + 1];
+    if (index === -1 || target?.kind !== "argument") return undefined;
+    this.expression(target.node, scope, frame);
+    return this.abbreviated(target.node);
+  }
+
+  /** `Import-Module .\lib.psm1`: recorded, for functions this file sends from it. */
+  protected importModule(elements: readonly CommandElement[], scope: Scope, frame: Frame): Value {
+    const bound = this.bind(IMPORT_MODULE, elements, scope, frame);
+    const name = bound.named.get("name") ?? bound.positional[0];
+    const value = name === undefined ? UNKNOWN : this.argumentValue(name, scope, frame);
+    const names = value.kind === "array" ? (value.items ?? [value.element]) : [value];
+    for (const each of names) if (each.kind === "scalar" && typeof each.value === "string") this.facts.sends?.library(each.value);
+    return UNKNOWN;
+  }
+}
+
+/** `-PSComputerName` and `-PSConnectionUri`, or a prefix only they have among a workflow's parameters. */
+function isWorkflowTarget(name: string): boolean {
+  return (name.length >= 5 && "pscomputername".startsWith(name)) || (name.length >= 13 && "psconnectionuri".startsWith(name));
+}
+
+function insideWorkflow(node: Ast): boolean {
+  for (let parent = node.parent; parent !== null; parent = parent.parent) {
+    if (parent.type === "FunctionDefinitionAst") return parent.isWorkflow;
+  }
+  return false;
 }

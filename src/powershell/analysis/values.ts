@@ -3,7 +3,7 @@ import type { RemoteOrigin } from "../../core/findings.js";
 import { choiceOf } from "../../core/scalar-choice.js";
 import type { InterfaceName } from "../../core/object-model.js";
 import { joinWuaObjects, sharedWuaObject, type WuaObject } from "../../core/wua-object.js";
-import type { Ast, FunctionDefinitionAst, HashtableAst, ScriptBlockExpressionAst } from "../parser/ast.js";
+import type { Ast, FunctionDefinitionAst, HashtableAst, ScriptBlockExpressionAst, StringConstantExpressionAst } from "../parser/ast.js";
 
 export type Origin = RemoteOrigin<Ast>;
 
@@ -17,7 +17,8 @@ export type Value =
   | { readonly kind: "null" }
   /** What a failing WUA call would have yielded: never reported on again. */
   | { readonly kind: "failed" }
-  | { readonly kind: "scalar"; readonly value: Scalar }
+  /** `source`: the literal a constant string was written as, for `[scriptblock]::Create` to parse. */
+  | { readonly kind: "scalar"; readonly value: Scalar; readonly source?: StringConstantExpressionAst }
   /** The name of the computer the script runs on (`$env:COMPUTERNAME`, `[Environment]::MachineName`). */
   | { readonly kind: "this-computer" }
   /** One of a few scalars (a variable assigned in two branches). */
@@ -25,9 +26,17 @@ export type Value =
   | WuaObject<Ast>
   /** `[Type]::GetTypeFromProgID(...)`: what `[Activator]::CreateInstance` will create. */
   | { readonly kind: "com-type"; readonly progId: string; readonly views: readonly InterfaceName[]; readonly origins: readonly Origin[]; readonly node: Ast }
-  | { readonly kind: "array"; readonly element: Value }
+  /** `items`: the values in order, while the array is the one a literal wrote (`-ArgumentList` binds them by position). */
+  | { readonly kind: "array"; readonly element: Value; readonly items?: readonly Value[] }
   /** A script block, or a function's body (`${function:Install-All}`). */
   | { readonly kind: "script-block"; readonly node: ScriptBlockExpressionAst | FunctionDefinitionAst }
+  /**
+   * A block's or function's source text (`$block.ToString()`, `"$block"`, what a serialized block
+   * becomes): data, until `[scriptblock]::Create` makes it that block again.
+   */
+  | { readonly kind: "block-text"; readonly node: ScriptBlockExpressionAst | FunctionDefinitionAst }
+  /** `${function:Name}` of a function the file does not define: one it dot-sources or imports, maybe. */
+  | { readonly kind: "outside-function"; readonly name: string }
   /** `@{ Key = value }`: its entries by lower-cased key, evaluated where the literal stands. */
   | { readonly kind: "hashtable"; readonly node: HashtableAst; readonly entries: ReadonlyMap<string, Value> }
   | { readonly kind: "instance"; readonly className: string }
@@ -65,6 +74,8 @@ function rank(value: Value): number {
     case "hashtable": return 6;
     case "session": return 7;
     case "instance": return 8;
+    case "outside-function": return 8;
+    case "block-text": return 9;
     case "script-block": return 9;
     case "com-type": return 10;
     case "array": return 11;
@@ -75,7 +86,7 @@ function rank(value: Value): number {
 export function joinTwo(a: Value, b: Value): Value {
   if (a === b) return a;
   if (a.kind === "wua" && b.kind === "wua") return joinWuaObjects(a, b);
-  if (a.kind === "array" && b.kind === "array") return { kind: "array", element: joinTwo(a.element, b.element) };
+  if (a.kind === "array" && b.kind === "array") return { kind: "array", element: joinTwo(a.element, b.element), ...(sameItems(a, b) ? { items: a.items } : {}) };
   if (a.kind === "array" && b.kind === "wua") return { kind: "array", element: joinTwo(a.element, b) };
   if (b.kind === "array" && a.kind === "wua") return { kind: "array", element: joinTwo(a, b.element) };
   if (a.kind === "session" && b.kind === "session") return a.remote ? a : b;
@@ -86,6 +97,16 @@ export function joinTwo(a: Value, b: Value): Value {
     return isScalarLike(other) || other.kind === "choice" ? UNKNOWN : other;
   }
   return rank(b) > rank(a) ? b : a;
+}
+
+function sameItems(a: Value & { kind: "array" }, b: Value & { kind: "array" }): boolean {
+  if (a.items === undefined || b.items === undefined || a.items.length !== b.items.length) return false;
+  return a.items.every((item, index) => item === b.items![index]);
+}
+
+/** An array literal's value: its elements joined, and in order. */
+export function arrayOf(items: readonly Value[]): Value {
+  return { kind: "array", element: join(items), items };
 }
 
 /** The shared value for a WUA object with these views and origins; unknown without views. */
@@ -100,7 +121,9 @@ export function valueKey(value: Value, ids: (object: object) => number): string 
     case "choice": return `c(${value.options.map((option) => valueKey(option, ids)).join(",")})`;
     case "wua": return `w:${ids(value.views)}:${ids(value.origins)}`;
     case "com-type": return `t:${value.progId}:${ids(value.origins)}`;
-    case "array": return `a(${valueKey(value.element, ids)})`;
+    case "array": return value.items === undefined ? `a(${valueKey(value.element, ids)})` : `a[${value.items.map((item) => valueKey(item, ids)).join(",")}]`;
+    case "outside-function": return `f:${value.name}`;
+    case "block-text":
     case "script-block":
     case "hashtable": return `${value.kind}:${ids(value.node)}`;
     case "instance": return `i:${value.className}`;
