@@ -563,7 +563,28 @@ class Builder {
   }
 
   jobOrCall(): string {
-    switch (this.int(7)) {
+    switch (this.int(12)) {
+      case 7: return `Start-Job -ArgumentList ${this.pick(["@($Computer, $block)", "($Computer, $block)", "$jobArgs"])} -ScriptBlock { param($c, $b) Invoke-Command -ComputerName $c -ScriptBlock ([scriptblock]::Create($b)) }`;
+      case 8: {
+        // Code in a constant string, made a block and sent: quotes doubled as the string needs them.
+        const code = this.scriptBlockBody().replaceAll("'", "''");
+        return `Invoke-Command -ComputerName ${this.pick(["$Computer", "SRV-01"])} -ScriptBlock ([scriptblock]::Create('${code}'))`;
+      }
+      case 9: {
+        const name = `Update-Ring${this.int(3)}`;
+        return `workflow ${name} {\n  InlineScript ${this.scriptBlock()}${this.chance(0.3) ? " -PSComputerName $Computer" : ""}\n}\n${name}${this.chance(0.6) ? " -PSComputerName $Computer" : ""}`;
+      }
+      case 10: return this.pick([
+        '$text = $block.ToString(); schtasks /create /tn Patch /tr "powershell -Command $text" /ru SYSTEM',
+        '$jobArgs = @($Computer, "$block")',
+        "[Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($block)) | Set-Content .\\encoded.txt",
+        '$block | Out-File "$PSScriptRoot\\worker.ps1"',
+      ]);
+      case 11: return this.pick([
+        'Invoke-Command -ComputerName $Computer -FilePath "$PSScriptRoot\\Install-Worker.ps1"',
+        "icm -cn $Computer -fi (Join-Path $PSScriptRoot 'worker.ps1') -ArgumentList $Computer",
+        ". \"$PSScriptRoot\\lib.ps1\"; Import-Module .\\WuaTools.psm1; Invoke-Command -ComputerName $Computer -ScriptBlock ${function:Install-Updates}",
+      ]);
       case 0: return `Start-Job -ScriptBlock ${this.scriptBlock(this.chance(0.3))}${this.chance(0.3) ? " -ArgumentList $Computer" : ""}`;
       case 1: return `Start-ThreadJob ${this.scriptBlock()}`;
       case 2: return `& ${this.scriptBlock()}`;

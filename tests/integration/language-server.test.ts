@@ -246,6 +246,19 @@ describe("VS Code ESLint language server on PowerShell documents", () => {
     ]);
   });
 
+  it("shows a worker's failures when only the worker is open, naming the script that sends it", async () => {
+    const worker = open("examples/remote/fleet/Install-Worker.ps1", "powershell");
+    const diagnostics = await pullDiagnostics(worker.uri);
+    const lines = worker.text.split("\n");
+    expect(diagnostics.map((d) => lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character))).toEqual([
+      "CreateUpdateDownloader",
+      "CreateUpdateInstaller",
+    ]);
+    for (const diagnostic of diagnostics) {
+      expect(diagnostic.message).toContain(`Install-Worker.ps1, which runs on $ComputerName: ${join("examples", "remote", "fleet", "Start-Patching.ps1")} line 25 sends it with Invoke-Command -FilePath`);
+    }
+  });
+
   it("offers the suggestion on a DCOM creation as a code action whose edit drops the computer", async () => {
     const { uri, text } = open("Install-Dcom.unsaved.ps1", "powershell", dcomScript);
     const diagnostics = await pullDiagnostics(uri);

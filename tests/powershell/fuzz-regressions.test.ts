@@ -182,3 +182,16 @@ describe("a file's one parse message", () => {
     expect(messages[0]!.endColumn).toBeLessThanOrEqual(code.length + 1);
   });
 });
+
+describe("code made from a string the parser could not close", () => {
+  // Seed 74859: `[scriptblock]::Create('...` with the string never closed. Its text no longer read
+  // back to its value, every node of its code was placed on the string's first character, and two
+  // creations in it were reported at that one place.
+  it("is not analysed: its nodes have no place in the file", () => {
+    const code = [
+      "Invoke-Command -ComputerName SRV-01 -ScriptBlock ([scriptblock]::Create('$i = New-Object -ComObject Microsoft.Update.Installer",
+      "$d = New-Object -ComObject Microsoft.Update.Downloader",
+    ].join("\n");
+    expect(findings(code)).toEqual(["parse@1:73"]);
+  });
+});

@@ -39,7 +39,8 @@ export function isMadeFromText(node: Ast): boolean {
 
 /**
  * The code of a constant string (`'...'`, `"..."` without variables, here-strings `@'...'@` / `@"..."@`, a bare word) as PowerShell would parse it,
- * with every node's `range` (and so `loc`) pointing at its place in `fileText`; undefined when the text does not parse without errors.
+ * with every node's `range` (and so `loc`) pointing at its place in `fileText`; undefined when the text does not parse without errors,
+ * or when its nodes cannot be placed in the file.
  */
 export function parseStringAsCode(node: StringConstantExpressionAst, fileText: string, fileLines?: LineIndex): ScriptBlockAst | undefined {
   const script = parse(node.value);
@@ -47,10 +48,11 @@ export function parseStringAsCode(node: StringConstantExpressionAst, fileText: s
   const start = node.range[0];
   const read = readString(fileText.slice(start, node.range[1]), node.stringConstantType);
   // A string whose text does not read back to its value (one inside a string's `$( )`, where PowerShell
-  // drops quotes) is placed whole at its start: a finding on the string beats one at a wrong place.
-  const places = read !== undefined && read.value === node.value ? read : null;
+  // drops quotes, or one the parser could not close) has no place for its nodes: a finding at a wrong
+  // place, or several stacked on the string, would be worse than none.
+  if (read === undefined || read.value !== node.value) return undefined;
+  const places = read;
   const range = (r: readonly [number, number]): [number, number] => {
-    if (places === null) return [start, start];
     const from = start + (places.starts[r[0]] ?? places.starts[places.starts.length - 1]!);
     // A node ends where the text of its last character ends, not at the next one's: in a bare word
     // the quotes of a quoted part lie between the two.
