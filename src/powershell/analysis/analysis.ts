@@ -2,7 +2,8 @@
  * One analysis per PowerShell file, shared by every wua rule. It rides on ESLint's own traversal: the
  * first wua rule set up for a file indexes its functions, classes and script blocks as ESLint walks
  * the tree; at the end of the file the interpreter runs the script once and its findings are handed
- * to each rule.
+ * to each rule. Code of the file that other files under ESLint's working directory send to other
+ * computers runs there (cross-file.ts).
  */
 import { isRemoteMarker, localNamesOf, mayUseWua, readWuaSettings, remoteFileOf } from "../../core/file-context.js";
 import type { Finding } from "../../core/findings.js";

@@ -6,6 +6,7 @@
  * by running the analysis on it with a recorder of what it sends.
  */
 import path from "node:path";
+import { localNamesOf, readWuaSettings } from "../../core/file-context.js";
 import type { Ast, CommandAst, FunctionDefinitionAst, ScriptAst } from "../parser/ast.js";
 import { forEachChild } from "../parser/children.js";
 import { parse } from "../parser/index.js";
@@ -67,7 +68,7 @@ function namesIn(text: string): ReadonlySet<string> {
 }
 
 /** Everything the analysis needs before running a script: its facts, and what ESLint's walk collected. */
-export type InterpreterSetup = Omit<ScriptFacts, "scriptPath" | "sends">;
+type InterpreterSetup = Omit<ScriptFacts, "scriptPath" | "sends">;
 
 /**
  * Where other files under `cwd` send this file's code to other computers: the whole file, or some of
@@ -106,9 +107,9 @@ export function sentFromElsewhere(cwd: string, filename: string, definitions: Re
   return file === undefined && functions.size === 0 ? undefined : { file, functions };
 }
 
-/** The remote session of code sent from another file; the sending command is not in this file's tree. */
+/** The remote session of code sent from another file, whose sending command is not in this file's tree. */
 function session(description: string): RemoteSession {
-  return { command: { description } as unknown as Ast, description };
+  return { command: {}, description };
 }
 
 /** What a sender file sends, by running the analysis on it with `$PSScriptRoot` known. */
@@ -134,8 +135,9 @@ function sendsOf(file: string, text: string): FileSends | undefined {
   try {
     const script = parse(text);
     const index = indexOf(script);
-    const facts = setupFor(script, text, index, { localNames: new Set(["", ".", "localhost", "127.0.0.1", "::1"]), remoteFile: null });
-    new Interpreter({ ...facts, scriptPath: folder === "." ? file : path.resolve(file), sends: recorder }, new Scope(null)).run(script, index.leftovers);
+    // The sender's own configuration is not known here: the built-in names of this computer judge its targets.
+    const facts = setupFor(script, text, index, { localNames: localNamesOf(readWuaSettings(undefined)), remoteFile: null });
+    new Interpreter({ ...facts, scriptPath: file, sends: recorder }, new Scope(null)).run(script, index.leftovers);
   } catch {
     // A file the analysis cannot read sends nothing it knows of; linting it will say why.
     return undefined;
@@ -172,7 +174,7 @@ function indexOf(script: ScriptAst): ScriptIndex {
  * A path as a script writes it (`$PSScriptRoot\worker.ps1`, `.\lib.ps1`, `lib\tools.psm1`), resolved
  * from the script's folder; undefined for a drive or network path, which names no file here.
  */
-export function resolveScriptPath(folder: string, written: string): string | undefined {
+function resolveScriptPath(folder: string, written: string): string | undefined {
   const trimmed = written.trim();
   if (trimmed === "" || /^[a-z]:|^[\\/]{2}/iu.test(trimmed) || !/\.ps[md]?1$/iu.test(trimmed)) return undefined;
   return normalized(path.resolve(folder, trimmed.replace(/\\/gu, "/")));

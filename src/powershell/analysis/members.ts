@@ -14,7 +14,7 @@ import { FAILED, UNKNOWN, wuaObject, type Value } from "./values.js";
 type WuaValue = Value & { kind: "wua" };
 
 /** Members of a script block that give its source text (or an object that holds it). */
-const TEXT_MEMBERS = new Set(["tostring", "ast", "startposition", "extent", "file"]);
+const TEXT_MEMBERS = new Set(["tostring", "ast", "startposition", "extent"]);
 
 /** Methods of collections that keep a block as it is, to be run later maybe. */
 const STORES = /^(?:add|addrange|insert|enqueue|push|set_item|setvalue|tryadd|addscript|addcommand)$/iu;

@@ -57,9 +57,12 @@ export class Scope {
   }
 }
 
-/** Why code runs as a remote caller: the `Invoke-Command` that sends it to other computers. */
+/**
+ * Why code runs as a remote caller: what sends it to other computers (an `Invoke-Command` or workflow
+ * call of this file, or a send in another file), identifying the session in memo keys.
+ */
 export interface RemoteSession {
-  readonly command: Ast;
+  readonly command: object;
   readonly description: string;
 }
 
