@@ -20,6 +20,11 @@ export function localNamesOf(settings: WuaSettings): ReadonlySet<string> {
   return new Set([...BUILT_IN_LOCAL_NAMES, ...settings.localNames.map((name) => name.toLowerCase())]);
 }
 
+/** Whether a computer name written in a script means this computer (any case; blanks around it ignored). */
+export function isLocalName(name: string, localNames: ReadonlySet<string>): boolean {
+  return localNames.has(name.trim().toLowerCase());
+}
+
 /** A comment's text (without its delimiters) that marks the file as started over the network. */
 export function isRemoteMarker(commentText: string): boolean {
   return /^\s*wua-remote\s*(?:--.*)?$/su.test(commentText);

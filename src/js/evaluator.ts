@@ -12,7 +12,7 @@ import {
   viewsReturnedBy,
   type DeclaredMember,
 } from "../core/object-model.js";
-import { remoteFileReason, type RemoteFile } from "../core/file-context.js";
+import { isLocalName, remoteFileReason, type RemoteFile } from "../core/file-context.js";
 import { judgeCreation, judgeMemberUse, type Access, type Finding } from "../core/findings.js";
 import type { ArgumentFact } from "../core/remote-status.js";
 import type { ConstantFolder } from "./constants.js";
@@ -666,7 +666,7 @@ export class Evaluator {
     if (seen.has(inner) || seen.size > MAX_LOCATION_STEPS) return false;
     seen.add(inner);
     const constant = this.facts.constants.valueOf(inner);
-    if (constant !== undefined) return this.isLocalName(constant.value);
+    if (constant !== undefined) return this.isLocalConstant(constant.value);
     if (isHost(this.valueOf(inner), "this-computer-name")) return true;
     if (inner.type === "ConditionalExpression") {
       return this.namesThisComputer(inner.consequent, seen) && this.namesThisComputer(inner.alternate, seen);
@@ -699,9 +699,9 @@ export class Evaluator {
     return false;
   }
 
-  private isLocalName(value: unknown): boolean {
+  private isLocalConstant(value: unknown): boolean {
     if (value === null || value === undefined) return true;
-    return typeof value === "string" && this.facts.localNames.has(value.toLowerCase());
+    return typeof value === "string" && isLocalName(value, this.facts.localNames);
   }
 
   // --- members -------------------------------------------------------------------------------

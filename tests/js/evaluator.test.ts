@@ -28,8 +28,8 @@ describe("origins", () => {
   });
 
   it.each([
-    ['""'], ['"."'], ['"localhost"'], ['"LocalHost"'], ['"127.0.0.1"'], ['"::1"'], ["null"], ["undefined"],
-  ])("location %s is this computer", (location) => {
+    ['""'], ['"."'], ['"localhost"'], ['"LocalHost"'], ['" localhost "'], ['"127.0.0.1"'], ['"::1"'], ["null"], ["undefined"],
+  ])("location %s is this computer (as in the PowerShell and VBScript front ends, blanks around a name do not count)", (location) => {
     expect(probeOne(`probe(new ActiveXObject("Microsoft.Update.Session", ${location}));`)).toBe(`${SESSION} local`);
   });
 

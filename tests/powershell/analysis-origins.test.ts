@@ -60,6 +60,7 @@ describe("DCOM creation: GetTypeFromProgID with a computer", () => {
     ["[System.Environment]::MachineName"],
     ["[System.Net.Dns]::GetHostName()"],
     ['"localhost"'],
+    ['" LocalHost "'],
     ['"."'],
     ['""'],
     ["'127.0.0.1'"],

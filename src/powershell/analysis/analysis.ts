@@ -9,10 +9,10 @@ import { isRemoteMarker, localNamesOf, mayUseWua, readWuaSettings, remoteFileOf 
 import type { Finding } from "../../core/findings.js";
 import type { Ast, ScriptAst } from "../parser/ast.js";
 import type { PowerShellSourceCode } from "../source-code.js";
-import { sentFromElsewhere, setupFor } from "./cross-file.js";
+import { sentFromElsewhere } from "./cross-file.js";
 import { Interpreter } from "./functions.js";
 import { Scope } from "./scope.js";
-import { ScriptIndexer, type ScriptIndex } from "./script-index.js";
+import { factsOf, ScriptIndexer, type ScriptIndex } from "./script-index.js";
 
 /** Where ESLint runs and which file on disk it lints: other files there may send this one's code. */
 export interface LintedFile {
@@ -60,7 +60,7 @@ export function withPowerShellAnalysis(
 function analyse(script: ScriptAst, text: string, rawSettings: unknown, index: ScriptIndex, file: LintedFile | undefined): readonly Finding<Ast>[] {
   const settings = readWuaSettings(rawSettings);
   const marker = script.comments.find((comment) => isRemoteMarker(comment.value));
-  const facts = setupFor(script, text, index, { localNames: localNamesOf(settings), remoteFile: remoteFileOf(marker?.loc.start.line, settings) });
+  const facts = factsOf(script, text, index, { localNames: localNamesOf(settings), remoteFile: remoteFileOf(marker?.loc.start.line, settings) });
   const interpreter = new Interpreter(facts, new Scope(null));
   const sent = file === undefined ? undefined : sentFromElsewhere(file.cwd, file.filename, index.functions);
   interpreter.run(script, index.leftovers, sent);

@@ -183,6 +183,42 @@ export const JOIN_PATH = spec({
   credential: {},
 });
 
+/**
+ * The parameters PowerShell adds to every workflow and activity (about_WorkflowCommonParameters): a
+ * workflow's `-PSComputerName` and `-PSConnectionUri` name the computers it runs on.
+ */
+export const WORKFLOW_COMMON = spec({
+  pscomputername: {},
+  psconnectionuri: {},
+  pscredential: {},
+  psport: {},
+  psusessl: { isSwitch: true },
+  psconfigurationname: {},
+  psapplicationname: {},
+  psallowredirection: { isSwitch: true },
+  pssessionoption: {},
+  psauthentication: {},
+  psauthenticationlevel: {},
+  pscertificatethumbprint: {},
+  pspersist: {},
+  psparametercollection: {},
+  psprivatemetadata: {},
+  psrunningtimeoutsec: {},
+  pselapsedtimeoutsec: {},
+  psconnectionretrycount: {},
+  psconnectionretryintervalsec: {},
+  psactionrunningtimeoutsec: {},
+  psactionretrycount: {},
+  psactionretryintervalsec: {},
+  psdisableserialization: {},
+  psdisableserializationpreference: {},
+  psremotingbehavior: {},
+  psdebug: {},
+  asjob: { isSwitch: true },
+  jobname: {},
+  inputobject: {},
+});
+
 /** Commands by name and alias; lower-cased. */
 export const COMMAND_NAMES: Readonly<Record<string, string>> = {
   "invoke-command": "invoke-command",

@@ -4,7 +4,7 @@
  * names of this computer (`$env:COMPUTERNAME`, `[Environment]::MachineName`). `New-Object -ComObject`
  * is in pipelines.ts; it always creates the object where the code runs.
  */
-import { remoteFileReason } from "../../core/file-context.js";
+import { isLocalName, remoteFileReason } from "../../core/file-context.js";
 import { judgeCreation } from "../../core/findings.js";
 import { lookUpProgId, viewsOf, type InterfaceName } from "../../core/object-model.js";
 import { LineIndex } from "../../text/line-index.js";
@@ -163,7 +163,7 @@ export abstract class CreationInterpreter extends MemberInterpreter {
       case "this-computer":
         return true;
       case "scalar":
-        return typeof value.value === "string" && this.facts.localNames.has(value.value.trim().toLowerCase());
+        return typeof value.value === "string" && isLocalName(value.value, this.facts.localNames);
       case "choice":
         return value.options.every((option) => this.isThisComputer(option));
       case "array":

@@ -11,11 +11,11 @@ import type { Ast, CommandAst, FunctionDefinitionAst, ScriptAst } from "../parse
 import { forEachChild } from "../parser/children.js";
 import { parse } from "../parser/index.js";
 import { scriptFilesUnder, type ScriptFileReader } from "../workspace/script-files.js";
-import type { ScriptFacts, SendRecorder } from "./interpreter-base.js";
+import type { SendRecorder } from "./interpreter-base.js";
 import { Interpreter, type SentFromElsewhere } from "./functions.js";
 import type { RemoteSession } from "./scope.js";
 import { Scope } from "./scope.js";
-import { ScriptIndexer, type ScriptIndex } from "./script-index.js";
+import { factsOf, ScriptIndexer, type ScriptIndex } from "./script-index.js";
 
 /** One `Invoke-Command` that sends code written elsewhere. */
 interface Send {
@@ -67,9 +67,6 @@ function namesIn(text: string): ReadonlySet<string> {
   return names;
 }
 
-/** Everything the analysis needs before running a script: its facts, and what ESLint's walk collected. */
-type InterpreterSetup = Omit<ScriptFacts, "scriptPath" | "sends">;
-
 /**
  * Where other files under `cwd` send this file's code to other computers: the whole file, or some of
  * its functions. Undefined when none does (or the file is not one on disk under `cwd`).
@@ -82,9 +79,8 @@ export function sentFromElsewhere(cwd: string, filename: string, definitions: Re
   const functions = new Map<string, RemoteSession>();
   // A sender writes the file's name (`Install-Worker.ps1`) or `function:` and a function's name.
   const wanted = [path.parse(filename).name.toLowerCase(), ...[...definitions.keys()].map((key) => `function:${key}`)];
-  const byPath = [...scriptFilesUnder(cwd, senders)].sort(([a], [b]) => a.localeCompare(b));
-  for (const [sender, possible] of byPath) {
-    if (normalized(sender) === self) continue;
+  for (const { sender, key, possible } of sendersByPath(cwd)) {
+    if (key === self) continue;
     if (possible.text !== "") {
       if (!wanted.some((name) => possible.names.has(name))) continue;
       possible.sends = sendsOf(sender, possible.text);
@@ -105,6 +101,19 @@ export function sentFromElsewhere(cwd: string, filename: string, definitions: Re
     }
   }
   return file === undefined && functions.size === 0 ? undefined : { file, functions };
+}
+
+/** The index's possible senders in path order, sorted once per version of the index (it hands back the same map while nothing changed). */
+const ordered = new WeakMap<ReadonlyMap<string, PossibleSender>, readonly { sender: string; key: string; possible: PossibleSender }[]>();
+
+function sendersByPath(cwd: string): readonly { sender: string; key: string; possible: PossibleSender }[] {
+  const index = scriptFilesUnder(cwd, senders);
+  let list = ordered.get(index);
+  if (list === undefined) {
+    list = [...index].sort(([a], [b]) => a.localeCompare(b)).map(([sender, possible]) => ({ sender, key: normalized(sender), possible }));
+    ordered.set(index, list);
+  }
+  return list;
 }
 
 /** The remote session of code sent from another file, whose sending command is not in this file's tree. */
@@ -136,26 +145,13 @@ function sendsOf(file: string, text: string): FileSends | undefined {
     const script = parse(text);
     const index = indexOf(script);
     // The sender's own configuration is not known here: the built-in names of this computer judge its targets.
-    const facts = setupFor(script, text, index, { localNames: localNamesOf(readWuaSettings(undefined)), remoteFile: null });
+    const facts = factsOf(script, text, index, { localNames: localNamesOf(readWuaSettings(undefined)), remoteFile: null });
     new Interpreter({ ...facts, scriptPath: file, sends: recorder }, new Scope(null)).run(script, index.leftovers);
   } catch {
     // A file the analysis cannot read sends nothing it knows of; linting it will say why.
     return undefined;
   }
   return files.size === 0 && functions.size === 0 ? undefined : { files, functions, libraries };
-}
-
-/** The facts of a script for the interpreter, from its index. */
-export function setupFor(script: ScriptAst, text: string, index: ScriptIndex, place: Pick<ScriptFacts, "localNames" | "remoteFile">): InterpreterSetup {
-  return {
-    text,
-    ...place,
-    assignedNames: index.assignedNames,
-    unassignedIsNull: !index.dotSources,
-    functions: index.functions,
-    classes: index.classes,
-    suggestionsAllowed: script.errors.length === 0,
-  };
 }
 
 /** The index ESLint's walk collects for a linted file, collected here by a walk of our own. */

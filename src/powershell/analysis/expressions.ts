@@ -236,13 +236,14 @@ export abstract class ExpressionInterpreter extends CreationInterpreter {
     const [only] = values;
     // `"$env:COMPUTERNAME"`, `"$computer"`: the name itself, even when it is one of several.
     if (values.length === 1 && (only!.kind === "this-computer" || only!.kind === "choice") && node.value === this.text(node.nestedExpressions[0]!)) return only!;
+    if (!values.every((value) => value.kind === "scalar" || value.kind === "null")) return UNKNOWN;
     let text = "";
     let from = 0;
     for (const [index, nested] of node.nestedExpressions.entries()) {
       const value = values[index]!;
       const written = this.text(nested);
       const at = node.value.indexOf(written, from);
-      if (at === -1 || (value.kind !== "scalar" && value.kind !== "null")) return UNKNOWN;
+      if (at === -1) return UNKNOWN;
       text += node.value.slice(from, at) + (value.kind === "scalar" ? String(value.value) : "");
       from = at + written.length;
     }

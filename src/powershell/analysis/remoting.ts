@@ -6,7 +6,7 @@
  * is written in another file (`-FilePath`, a dot-sourced function) is recorded for that file.
  */
 import type { Ast, CommandAst, FunctionDefinitionAst } from "../parser/ast.js";
-import { IMPORT_MODULE, INVOKE_COMMAND, NEW_PSSESSION } from "./commands.js";
+import { IMPORT_MODULE, INVOKE_COMMAND, NEW_PSSESSION, resolveParameter, WORKFLOW_COMMON } from "./commands.js";
 import type { Argument } from "./interpreter-base.js";
 import { PipelineInterpreter } from "./pipelines.js";
 import { Scope, type Frame, type RemoteSession } from "./scope.js";
@@ -136,7 +136,7 @@ export abstract class RemotingInterpreter extends PipelineInterpreter {
 
   /** The computers a workflow or activity names with `-PSComputerName`, as written. */
   private workflowTarget(elements: readonly CommandElement[], scope: Scope, frame: Frame): string | undefined {
-    const index = elements.findIndex((element) => element.kind === "parameter" && isWorkflowTarget(element.name));
+    const index = elements.findIndex((element) => element.kind === "parameter" && WORKFLOW_TARGETS.has(resolveParameter(WORKFLOW_COMMON, element.name)));
     const target = elements[index + 1];
     if (index === -1 || target?.kind !== "argument") return undefined;
     this.expression(target.node, scope, frame);
@@ -154,10 +154,7 @@ export abstract class RemotingInterpreter extends PipelineInterpreter {
   }
 }
 
-/** `-PSComputerName` and `-PSConnectionUri`, or a prefix only they have among a workflow's parameters. */
-function isWorkflowTarget(name: string): boolean {
-  return (name.length >= 5 && "pscomputername".startsWith(name)) || (name.length >= 13 && "psconnectionuri".startsWith(name));
-}
+const WORKFLOW_TARGETS = new Set<string | undefined>(["pscomputername", "psconnectionuri"]);
 
 function insideWorkflow(node: Ast): boolean {
   for (let parent = node.parent; parent !== null; parent = parent.parent) {

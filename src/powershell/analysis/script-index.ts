@@ -11,10 +11,12 @@ import type {
   FunctionDefinitionAst,
   FunctionMemberAst,
   ParameterAst,
+  ScriptAst,
   ScriptBlockExpressionAst,
   TypeDefinitionAst,
 } from "../parser/ast.js";
 import type { Leftovers } from "./functions.js";
+import type { ScriptFacts } from "./interpreter-base.js";
 import { functionKey, stringValue, variableName } from "./syntax.js";
 
 export interface ScriptIndex {
@@ -24,6 +26,19 @@ export interface ScriptIndex {
   /** The file runs other scripts in its own scope (`. .\config.ps1`): they may set any variable. */
   readonly dotSources: boolean;
   readonly leftovers: Leftovers;
+}
+
+/** The facts of a script for the interpreter, from its index and where its objects live. */
+export function factsOf(script: ScriptAst, text: string, index: ScriptIndex, place: Pick<ScriptFacts, "localNames" | "remoteFile">): ScriptFacts {
+  return {
+    text,
+    ...place,
+    assignedNames: index.assignedNames,
+    unassignedIsNull: !index.dotSources,
+    functions: index.functions,
+    classes: index.classes,
+    suggestionsAllowed: script.errors.length === 0,
+  };
 }
 
 /**

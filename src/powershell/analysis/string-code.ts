@@ -5,7 +5,7 @@
  */
 import { LineIndex } from "../../text/line-index.js";
 import type { Ast, Comment, ScriptBlockAst, ScriptBlockExpressionAst, StringConstantExpressionAst, StringConstantType, TypeName } from "../parser/ast.js";
-import { isDoubleQuote, isSingleQuote } from "../parser/characters.js";
+import { backtickEscape, isDoubleQuote, isSingleQuote } from "../parser/characters.js";
 import { forEachChild } from "../parser/children.js";
 import { parse } from "../parser/index.js";
 import { NODE, registerTree } from "../parser/node.js";
@@ -97,7 +97,6 @@ export function parseStringAsCode(node: StringConstantExpressionAst, fileText: s
 }
 
 const BACKTICK = 0x60;
-const ESCAPES: Readonly<Record<string, string>> = { "0": "\0", a: "\x07", b: "\b", e: "\x1b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v" };
 
 /**
  * The value of a string's source text read as the tokenizer reads it (string-and-variable-scanner.ts),
@@ -170,7 +169,7 @@ function contentOf(raw: string, kind: StringConstantType): [number, number] | un
 
 /** The escape whose letter is at `i` (after a backtick), as `backtick()` in the scanner reads it. */
 function readEscape(raw: string, i: number): { text: string; length: number } | undefined {
-  if (raw[i] !== "u") return { text: ESCAPES[raw[i]!] ?? raw[i]!, length: 1 };
+  if (raw[i] !== "u") return { text: backtickEscape(raw.charCodeAt(i)), length: 1 };
   const unicode = /^u\{([0-9a-fA-F]{1,6})\}/.exec(raw.slice(i, i + 9));
   const point = unicode === null ? NaN : Number.parseInt(unicode[1]!, 16);
   if (unicode === null || point > 0x10ffff) return undefined;

@@ -60,6 +60,25 @@ function has(code: number, trait: Trait): boolean {
   return (TRAITS[code]! & trait) !== 0;
 }
 
+/**
+ * What the character after a backtick stands for: a control character for `0 a b e f n r t v`,
+ * itself for any other (`u`, the Unicode escape, is read apart).
+ */
+export function backtickEscape(code: number): string {
+  switch (code) {
+    case 0x30: return "\0";
+    case 0x61: return "\x07";
+    case 0x62: return "\b";
+    case 0x65: return "\x1b";
+    case 0x66: return "\f";
+    case 0x6e: return "\n";
+    case 0x72: return "\r";
+    case 0x74: return "\t";
+    case 0x76: return "\v";
+    default: return String.fromCharCode(code);
+  }
+}
+
 export function isLetter(code: number): boolean {
   return code < 128 ? has(code, Trait.IdentifierStart) && code !== 0x5f : LETTER.test(String.fromCharCode(code));
 }

@@ -5,7 +5,7 @@
  * another: an expandable string holds variables, a variable in argument mode may run on as a
  * bareword, and a bareword may hold quoted parts.
  */
-import { forcesNewToken, isDoubleQuote, isHexDigit, isLetterOrDigit, isSingleQuote, isVariableStart, isWhitespace } from "./characters.js";
+import { backtickEscape, forcesNewToken, isDoubleQuote, isHexDigit, isLetterOrDigit, isSingleQuote, isVariableStart, isWhitespace } from "./characters.js";
 import { Scanner } from "./scanner.js";
 import { Mode, Token } from "./token.js";
 import { TokenKind } from "./token-kinds.js";
@@ -22,19 +22,7 @@ export abstract class StringAndVariableScanner extends Scanner {
 
   /** The text a backtick escape stands for; `code` is the character after the backtick. */
   protected backtick(code: number): string {
-    switch (code) {
-      case 0x30: return "\0";
-      case 0x61: return "\x07";
-      case 0x62: return "\b";
-      case 0x65: return "\x1b";
-      case 0x66: return "\f";
-      case 0x6e: return "\n";
-      case 0x72: return "\r";
-      case 0x74: return "\t";
-      case 0x76: return "\v";
-      case 0x75: return this.unicodeEscape();
-      default: return String.fromCharCode(code);
-    }
+    return code === 0x75 ? this.unicodeEscape() : backtickEscape(code);
   }
 
   /** `` `u{1F600} ``: up to six hex digits in braces. */

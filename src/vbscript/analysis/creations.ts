@@ -4,7 +4,7 @@
  * creates it here (its second argument prefixes the names of event handlers, and a computer name
  * there is reported as ignored). `GetObject` is not followed: WUA objects are not reached that way.
  */
-import { remoteFileReason } from "../../core/file-context.js";
+import { isLocalName, remoteFileReason } from "../../core/file-context.js";
 import { judgeCreation, type IgnoredLocationFinding, type TextEdit } from "../../core/findings.js";
 import { lookUpProgId, viewsOf, type InterfaceName, type ProgIdEntry } from "../../core/object-model.js";
 import { localCreators } from "../../data/local-creators.js";
@@ -195,7 +195,7 @@ export abstract class CreationInterpreter extends MemberInterpreter {
       case "this-computer":
         return true;
       case "scalar":
-        return typeof value.value === "string" && this.facts.localNames.has(value.value.trim().toLowerCase());
+        return typeof value.value === "string" && isLocalName(value.value, this.facts.localNames);
       case "choice":
         return value.options.every((option) => this.isThisComputer(option));
       default:
